@@ -1,0 +1,146 @@
+/**
+ * The business settings (data/config.json, documented in docs/config.md): how stages map to funnel
+ * steps, sources to channels, departments to teams. They reach SQL only as small tables filled with
+ * bound values (`config_*`), never as text spliced into a query.
+ */
+import { readFileSync } from "node:fs";
+import type { DuckDBConnection } from "@duckdb/node-api";
+
+export const TEAMS = ["marketing", "inside_sales", "field_sales", "customer_success"] as const;
+export type Team = (typeof TEAMS)[number];
+export const CHANNELS = ["inbound", "outbound", "unknown"] as const;
+export const OPPORTUNITY_MOTIONS = ["new_business", "renewal", "expansion"] as const;
+/** Outcomes that end a record's way through the funnel without reaching the next step. */
+export const TERMINAL_OUTCOMES = ["lost", "disqualified"] as const;
+
+export interface FunnelStep {
+  key: string;
+  team: Team;
+  label: { en: string; ko: string };
+}
+
+export interface Config {
+  locale: "en" | "ko";
+  currency: string;
+  fiscalYearStartMonth: number;
+  minimumSample: number;
+  salesforce: { customFields: Record<string, string> };
+  funnel: {
+    steps: FunnelStep[];
+    leadStatuses: Record<string, string>;
+    opportunityStages: Record<string, string>;
+  };
+  channels: Record<string, string>;
+  teams: Record<string, string>;
+  opportunityTypes: Record<string, string>;
+}
+
+export const DEFAULT_CONFIG_PATH = "data/config.json";
+
+/** Read and validate a config file; a bad setting stops the build naming the file and the setting. */
+export function loadConfig(path = DEFAULT_CONFIG_PATH): Config {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new Error(`${path}: cannot read the config (${(error as Error).message})`);
+  }
+  return validateConfig(parsed, path);
+}
+
+/** Check a parsed config: every mapping must point at something that exists. */
+export function validateConfig(value: unknown, path = "config"): Config {
+  const config = value as Config;
+  const fail = (setting: string, expected: string): never => {
+    throw new Error(`${path}: setting "${setting}" is invalid: expected ${expected}`);
+  };
+  if (typeof config !== "object" || config === null) fail("(root)", "a JSON object");
+  if (config.locale !== "en" && config.locale !== "ko") fail("locale", `"en" or "ko"`);
+  if (!/^[A-Z]{3}$/.test(config.currency)) fail("currency", "an ISO 4217 code such as USD or KRW");
+  if (!Number.isInteger(config.fiscalYearStartMonth) || config.fiscalYearStartMonth < 1 || config.fiscalYearStartMonth > 12)
+    fail("fiscalYearStartMonth", "a month number 1–12");
+  if (!Number.isInteger(config.minimumSample) || config.minimumSample < 1) fail("minimumSample", "a positive integer");
+  const steps = config.funnel?.steps;
+  if (!Array.isArray(steps) || steps.length < 2) fail("funnel.steps", "a list of at least two steps");
+  const stepKeys = new Set<string>();
+  for (const [i, step] of steps.entries()) {
+    if (!/^[a-z][a-z0-9_]*$/.test(step.key ?? "")) fail(`funnel.steps[${i}].key`, "a lower-case key such as mql");
+    if (stepKeys.has(step.key)) fail(`funnel.steps[${i}].key`, `a unique key ("${step.key}" repeats)`);
+    if (!TEAMS.includes(step.team)) fail(`funnel.steps[${i}].team`, `one of ${TEAMS.join(", ")}`);
+    if (!step.label?.en || !step.label?.ko) fail(`funnel.steps[${i}].label`, "an object with en and ko labels");
+    stepKeys.add(step.key);
+  }
+  for (const required of ["lead", "opportunity", "won"]) {
+    if (!stepKeys.has(required)) fail("funnel.steps", `a step with key "${required}"`);
+  }
+  const outcomes = new Set<string>([...stepKeys, ...TERMINAL_OUTCOMES]);
+  checkMap(config.funnel.leadStatuses, "funnel.leadStatuses", outcomes, fail);
+  checkMap(config.funnel.opportunityStages, "funnel.opportunityStages", outcomes, fail);
+  checkMap(config.channels, "channels", new Set(CHANNELS), fail);
+  checkMap(config.teams, "teams", new Set(TEAMS), fail);
+  checkMap(config.opportunityTypes, "opportunityTypes", new Set(OPPORTUNITY_MOTIONS), fail);
+  if (typeof config.salesforce?.customFields !== "object") fail("salesforce.customFields", "an object");
+  return config;
+}
+
+function checkMap(
+  map: Record<string, string> | undefined,
+  setting: string,
+  allowed: Set<string>,
+  fail: (setting: string, expected: string) => never,
+): void {
+  if (typeof map !== "object" || map === null) fail(setting, "an object of name → value");
+  for (const [name, value] of Object.entries(map)) {
+    if (!allowed.has(value)) fail(`${setting}.${name}`, `one of ${[...allowed].join(", ")}`);
+  }
+}
+
+/**
+ * Write the config into the warehouse as tables, so SQL models join to settings instead of having them
+ * spliced in. Names are matched case- and space-insensitively (`match_key`) because exports differ.
+ */
+export async function writeConfigTables(connection: DuckDBConnection, config: Config): Promise<void> {
+  await connection.run(`
+    create or replace table config_funnel_step (step varchar primary key, step_order integer, team varchar, label_en varchar, label_ko varchar);
+    create or replace table config_lead_status (match_key varchar primary key, status varchar, step varchar);
+    create or replace table config_opportunity_stage (match_key varchar primary key, stage varchar, step varchar);
+    create or replace table config_channel (match_key varchar primary key, source varchar, channel varchar);
+    create or replace table config_team (match_key varchar primary key, department varchar, team varchar);
+    create or replace table config_opportunity_type (match_key varchar primary key, opportunity_type varchar, motion varchar);
+    create or replace table config_setting (name varchar primary key, value varchar);
+  `);
+  for (const [i, step] of config.funnel.steps.entries()) {
+    await connection.run("insert into config_funnel_step values ($step, $order, $team, $en, $ko)", {
+      step: step.key,
+      order: i + 1,
+      team: step.team,
+      en: step.label.en,
+      ko: step.label.ko,
+    });
+  }
+  const maps: Array<[string, Record<string, string>]> = [
+    ["config_lead_status", config.funnel.leadStatuses],
+    ["config_opportunity_stage", config.funnel.opportunityStages],
+    ["config_channel", config.channels],
+    ["config_team", config.teams],
+    ["config_opportunity_type", config.opportunityTypes],
+  ];
+  for (const [table, map] of maps) {
+    for (const [name, value] of Object.entries(map)) {
+      // `table` comes from the list above, never from the config file.
+      await connection.run(`insert into ${table} values (lower(trim($name)), $name, $value) on conflict do nothing`, {
+        name,
+        value,
+      });
+    }
+  }
+  const settings: Record<string, string> = {
+    locale: config.locale,
+    currency: config.currency,
+    fiscal_year_start_month: String(config.fiscalYearStartMonth),
+    minimum_sample: String(config.minimumSample),
+  };
+  for (const [name, value] of Object.entries(settings)) {
+    await connection.run("insert into config_setting values ($name, $value)", { name, value });
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * The canonical source contract: what every adapter (Salesforce, HubSpot, canonical CSV, mapping file)
+ * must hand to the staging models. Each entity becomes a view `src_<entity>` whose columns are all text,
+ * named as below, plus `_source_file` and `_source_row` so a bad row can be traced to its file and row.
+ * Staging models (models/staging/stg_<entity>.sql) parse, validate and quarantine from there, the same
+ * way for every adapter.
+ */
+
+export interface EntityColumn {
+  /** Canonical column name in `src_<entity>`. */
+  name: string;
+  /** A file without this column cannot be used: the build stops and names it. */
+  required?: boolean;
+  /** What the column holds, for error messages and docs/canonical-format.md. */
+  description: string;
+}
+
+export interface Entity {
+  name: EntityName;
+  /** What one row is. */
+  grain: string;
+  columns: EntityColumn[];
+}
+
+export type EntityName =
+  | "users"
+  | "accounts"
+  | "campaigns"
+  | "leads"
+  | "opportunities"
+  | "opportunity_history"
+  | "opportunity_competitors"
+  | "campaign_members"
+  | "tasks";
+
+const col = (name: string, description: string, required = false): EntityColumn => ({ name, description, required });
+
+export const ENTITIES: Entity[] = [
+  {
+    name: "users",
+    grain: "a CRM user: a rep, manager or other member of a team",
+    columns: [
+      col("user_id", "unique id of the user", true),
+      col("user_name", "display name (employees are shown by name on the site)"),
+      col("department", "team name as the CRM has it, mapped by config `teams`"),
+      col("title", "job title"),
+      col("start_date", "date the rep started (for ramp curves)"),
+      col("is_active", "still active (boolean)"),
+      col("region", "sales region"),
+      col("manager_id", "user id of the manager"),
+      col("is_deleted", "deleted in the CRM (boolean)"),
+    ],
+  },
+  {
+    name: "accounts",
+    grain: "a company: a prospect or a customer",
+    columns: [
+      col("account_id", "unique id of the account", true),
+      col("account_name", "company name", true),
+      col("industry", "industry"),
+      col("annual_revenue", "annual revenue (amount)"),
+      col("employees", "number of employees"),
+      col("region", "sales region"),
+      col("country", "billing country"),
+      col("tier", "A/B/C tier from the CRM, if it keeps one"),
+      col("created_at", "date the account was created"),
+      col("owner_id", "user id of the account owner"),
+      col("is_deleted", "deleted in the CRM (boolean)"),
+    ],
+  },
+  {
+    name: "campaigns",
+    grain: "a marketing campaign",
+    columns: [
+      col("campaign_id", "unique id of the campaign", true),
+      col("campaign_name", "campaign name"),
+      col("campaign_type", "webinar, event, content, …"),
+      col("start_date", "start date"),
+      col("is_deleted", "deleted in the CRM (boolean)"),
+    ],
+  },
+  {
+    name: "leads",
+    grain: "a lead: a person at a company who showed interest or was prospected",
+    columns: [
+      col("lead_id", "unique id of the lead", true),
+      col("company", "company name, used to match the lead to an account"),
+      col("account_id", "account the lead was converted into"),
+      col("lead_source", "lead source, mapped to inbound/outbound by config `channels`"),
+      col("status", "lead status, mapped to a funnel step by config `funnel.leadStatuses`", true),
+      col("created_at", "date the lead was created", true),
+      col("mql_at", "date the lead became a marketing qualified lead"),
+      col("sql_at", "date the lead became a sales qualified lead"),
+      col("converted_at", "date the lead was converted into an opportunity"),
+      col("is_converted", "converted (boolean)"),
+      col("converted_opportunity_id", "opportunity the lead was converted into"),
+      col("owner_id", "user id of the lead owner"),
+      col("loss_reason", "why the lead was disqualified"),
+      col("is_deleted", "deleted in the CRM (boolean)"),
+    ],
+  },
+  {
+    name: "opportunities",
+    grain: "an opportunity (deal): new business, renewal or expansion",
+    columns: [
+      col("opportunity_id", "unique id of the opportunity", true),
+      col("account_id", "account of the deal"),
+      col("stage_name", "current stage, mapped to a funnel step by config `funnel.opportunityStages`", true),
+      col("amount", "deal amount"),
+      col("currency", "ISO currency code of the amount"),
+      col("close_date", "expected or actual close date"),
+      col("created_at", "date the opportunity was created", true),
+      col("owner_id", "user id of the owner (the rep at close)"),
+      col("created_by_id", "user id of who created it (inside sales' handoff)"),
+      col("lead_source", "lead source"),
+      col("opportunity_type", "new business / renewal / upsell, mapped by config `opportunityTypes`"),
+      col("is_closed", "closed (boolean)"),
+      col("is_won", "won (boolean)"),
+      col("loss_reason", "why the deal was lost"),
+      col("campaign_id", "primary campaign"),
+      col("competitors", "competitors as one comma-joined field, where the CRM keeps them so"),
+      col("is_deleted", "deleted in the CRM (boolean)"),
+    ],
+  },
+  {
+    name: "opportunity_history",
+    grain: "a change of an opportunity's stage, amount or close date",
+    columns: [
+      col("history_id", "unique id of the history row"),
+      col("opportunity_id", "the opportunity", true),
+      col("stage_name", "stage after the change", true),
+      col("entered_at", "when the change happened", true),
+      col("amount", "amount after the change"),
+      col("close_date", "close date after the change"),
+      col("is_deleted", "deleted in the CRM (boolean)"),
+    ],
+  },
+  {
+    name: "opportunity_competitors",
+    grain: "a competitor named on an opportunity",
+    columns: [
+      col("opportunity_id", "the opportunity", true),
+      col("competitor", "competitor name", true),
+      col("is_deleted", "deleted in the CRM (boolean)"),
+    ],
+  },
+  {
+    name: "campaign_members",
+    grain: "a lead's membership of a campaign",
+    columns: [
+      col("campaign_id", "the campaign", true),
+      col("lead_id", "the lead"),
+      col("created_at", "when the lead joined the campaign"),
+      col("is_deleted", "deleted in the CRM (boolean)"),
+    ],
+  },
+  {
+    name: "tasks",
+    grain: "an activity: a call, email or meeting",
+    columns: [
+      col("task_id", "unique id of the activity", true),
+      col("lead_id", "lead it concerns"),
+      col("opportunity_id", "opportunity it concerns"),
+      col("account_id", "account it concerns"),
+      col("activity_date", "date of the activity"),
+      col("task_type", "call, email, meeting, …"),
+      col("owner_id", "user id of who did it"),
+      col("is_deleted", "deleted in the CRM (boolean)"),
+    ],
+  },
+];
+
+export function entity(name: EntityName): Entity {
+  const found = ENTITIES.find((e) => e.name === name);
+  if (!found) throw new Error(`unknown entity ${name}`);
+  return found;
+}

@@ -1,0 +1,208 @@
+/**
+ * Salesforce adapter: a Data Export (or Data Loader) folder with one CSV per object, field API names as
+ * headers. Each object we use becomes a raw table `raw_salesforce__<object>` holding the file as it is,
+ * and a `src_<entity>` view in the canonical contract (entities.ts). Custom fields (tier, loss reason, MQL
+ * and SQL dates, rep start date) are named in the config, because every org names them differently.
+ */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { Config } from "../config.ts";
+import { createSourceView, loadRawTable, readCsvHeader, type HeaderCandidate } from "./csv.ts";
+import type { EntityName } from "./entities.ts";
+import type { SourceFile } from "./sources.ts";
+
+interface SalesforceObject {
+  object: string;
+  entity: EntityName;
+  /** canonical column → candidate headers; `custom:<Object.key>` refers to config.salesforce.customFields. */
+  columns: Record<string, Array<HeaderCandidate | `custom:${string}`>>;
+}
+
+export const SALESFORCE_OBJECTS: SalesforceObject[] = [
+  {
+    object: "User",
+    entity: "users",
+    columns: {
+      user_id: ["Id"],
+      user_name: ["Name", ["FirstName", "LastName"], "LastName"],
+      department: ["Department"],
+      title: ["Title"],
+      start_date: ["custom:User.startDate", "CreatedDate"],
+      is_active: ["IsActive"],
+      region: ["custom:User.region"],
+      manager_id: ["ManagerId"],
+      is_deleted: ["IsDeleted"],
+    },
+  },
+  {
+    object: "Account",
+    entity: "accounts",
+    columns: {
+      account_id: ["Id"],
+      account_name: ["Name"],
+      industry: ["Industry"],
+      annual_revenue: ["AnnualRevenue"],
+      employees: ["NumberOfEmployees"],
+      region: ["custom:Account.region"],
+      country: ["BillingCountry"],
+      tier: ["custom:Account.tier"],
+      created_at: ["CreatedDate"],
+      owner_id: ["OwnerId"],
+      is_deleted: ["IsDeleted"],
+    },
+  },
+  {
+    object: "Campaign",
+    entity: "campaigns",
+    columns: {
+      campaign_id: ["Id"],
+      campaign_name: ["Name"],
+      campaign_type: ["Type"],
+      start_date: ["StartDate"],
+      is_deleted: ["IsDeleted"],
+    },
+  },
+  {
+    object: "Lead",
+    entity: "leads",
+    columns: {
+      lead_id: ["Id"],
+      company: ["Company"],
+      account_id: ["ConvertedAccountId"],
+      lead_source: ["LeadSource"],
+      status: ["Status"],
+      created_at: ["CreatedDate"],
+      mql_at: ["custom:Lead.mqlDate"],
+      sql_at: ["custom:Lead.sqlDate"],
+      converted_at: ["ConvertedDate"],
+      is_converted: ["IsConverted"],
+      converted_opportunity_id: ["ConvertedOpportunityId"],
+      owner_id: ["OwnerId"],
+      loss_reason: ["custom:Lead.lossReason"],
+      is_deleted: ["IsDeleted"],
+    },
+  },
+  {
+    object: "Opportunity",
+    entity: "opportunities",
+    columns: {
+      opportunity_id: ["Id"],
+      account_id: ["AccountId"],
+      stage_name: ["StageName"],
+      amount: ["Amount"],
+      currency: ["CurrencyIsoCode"],
+      close_date: ["CloseDate"],
+      created_at: ["CreatedDate"],
+      owner_id: ["OwnerId"],
+      created_by_id: ["CreatedById"],
+      lead_source: ["LeadSource"],
+      opportunity_type: ["Type"],
+      is_closed: ["IsClosed"],
+      is_won: ["IsWon"],
+      loss_reason: ["custom:Opportunity.lossReason"],
+      campaign_id: ["CampaignId"],
+      competitors: ["custom:Opportunity.competitors"],
+      is_deleted: ["IsDeleted"],
+    },
+  },
+  {
+    object: "OpportunityHistory",
+    entity: "opportunity_history",
+    columns: {
+      history_id: ["Id"],
+      opportunity_id: ["OpportunityId"],
+      stage_name: ["StageName"],
+      entered_at: ["CreatedDate"],
+      amount: ["Amount"],
+      close_date: ["CloseDate"],
+      is_deleted: ["IsDeleted"],
+    },
+  },
+  {
+    object: "OpportunityCompetitor",
+    entity: "opportunity_competitors",
+    columns: {
+      opportunity_id: ["OpportunityId"],
+      competitor: ["CompetitorName"],
+      is_deleted: ["IsDeleted"],
+    },
+  },
+  {
+    object: "CampaignMember",
+    entity: "campaign_members",
+    columns: {
+      campaign_id: ["CampaignId"],
+      lead_id: ["LeadId"],
+      created_at: ["CreatedDate"],
+      is_deleted: ["IsDeleted"],
+    },
+  },
+  {
+    object: "Task",
+    entity: "tasks",
+    columns: {
+      task_id: ["Id"],
+      lead_id: ["WhoId"],
+      opportunity_id: ["WhatId"],
+      account_id: ["AccountId"],
+      activity_date: ["ActivityDate", "CreatedDate"],
+      task_type: ["Type", "TaskSubtype"],
+      owner_id: ["OwnerId"],
+      is_deleted: ["IsDeleted"],
+    },
+  },
+];
+
+/** Does this folder look like a Salesforce export? (any file named like an object we read) */
+export function looksLikeSalesforce(fileNames: string[]): boolean {
+  const objects = new Set(SALESFORCE_OBJECTS.map((o) => o.object.toLowerCase()));
+  return fileNames.some((name) => objects.has(objectName(name)));
+}
+
+/**
+ * Load every Salesforce object file found in `dir`. Files we do not use (Contact.csv, FieldHistory.csv,
+ * …) are listed as unused rather than skipped silently; contacts stay out of the warehouse entirely.
+ */
+export async function loadSalesforceExport(
+  connection: DuckDBConnection,
+  dir: string,
+  config: Config,
+): Promise<SourceFile[]> {
+  const files: SourceFile[] = [];
+  const fileNames = readdirSync(dir).filter((name) => name.toLowerCase().endsWith(".csv")).sort();
+  for (const fileName of fileNames) {
+    const spec = SALESFORCE_OBJECTS.find((o) => o.object.toLowerCase() === objectName(fileName));
+    if (!spec) {
+      files.push({ file: fileName, entity: null, rowsRead: null, note: "not used: no metric reads this object" });
+      continue;
+    }
+    if (files.some((f) => f.entity === spec.entity)) {
+      throw new Error(`${fileName}: a second file for ${spec.object}; keep one file per object in ${dir}`);
+    }
+    const path = join(dir, fileName);
+    const header = await readCsvHeader(connection, path);
+    const rawTable = `raw_salesforce__${spec.object.toLowerCase()}`;
+    const rowsRead = await loadRawTable(connection, rawTable, path, fileName);
+    await createSourceView(connection, spec.entity, rawTable, fileName, resolveCustomFields(spec, config), header);
+    files.push({ file: fileName, entity: spec.entity, rowsRead, note: null });
+  }
+  return files;
+}
+
+function resolveCustomFields(spec: SalesforceObject, config: Config): Record<string, HeaderCandidate[]> {
+  const resolved: Record<string, HeaderCandidate[]> = {};
+  for (const [column, candidates] of Object.entries(spec.columns)) {
+    resolved[column] = candidates.flatMap((candidate): HeaderCandidate[] => {
+      if (typeof candidate !== "string" || !candidate.startsWith("custom:")) return [candidate];
+      const field = config.salesforce.customFields[candidate.slice("custom:".length)];
+      return field ? [field] : [];
+    });
+  }
+  return resolved;
+}
+
+/** "Opportunity.csv" → "opportunity"; Data Loader files may carry any case. */
+function objectName(fileName: string): string {
+  return fileName.replace(/\.csv$/i, "").toLowerCase();
+}

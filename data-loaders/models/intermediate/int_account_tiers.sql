@@ -1,0 +1,34 @@
+-- One row per account with its A/B/C tier: the CRM's own tier where the export has one, otherwise a fit
+-- score rank (annual revenue, then employees): A = top 15% of accounts, B = next 25%, C = the other 60%.
+-- Accounts with neither a CRM tier nor any size to rank by have no tier ('unknown'), never a guessed one.
+-- @column account_id: the account
+-- @column tier: A, B, C or unknown
+-- @column tier_source: export, fit_score or none
+with accounts as (
+  select * from stg_accounts
+),
+
+ranked as (
+  select
+    account_id,
+    export_tier,
+    annual_revenue is not null or employees is not null as has_size,
+    cume_dist() over (order by annual_revenue desc nulls last, employees desc nulls last, account_id) as size_rank
+  from accounts
+),
+
+final as (
+  select
+    account_id,
+    case
+      when export_tier is not null then export_tier
+      when not has_size then 'unknown'
+      when size_rank <= 0.15 then 'A'
+      when size_rank <= 0.40 then 'B'
+      else 'C'
+    end as tier,
+    case when export_tier is not null then 'export' when has_size then 'fit_score' else 'none' end as tier_source
+  from ranked
+)
+
+select * from final

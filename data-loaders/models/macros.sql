@@ -1,0 +1,32 @@
+-- Parsing rules shared by every staging model, so a date or an amount means the same thing everywhere.
+
+-- A CRM id, or null for empty values and Salesforce's empty-lookup id.
+create or replace macro crm_id(x) as nullif(nullif(trim(x), ''), '000000000000000AAA');
+
+-- Key used to match names to config (stages, sources, departments): case and outer spaces ignored.
+create or replace macro match_key(x) as lower(trim(x));
+
+-- A point in time from the formats CRMs export: ISO with or without time or zone (zones are converted
+-- to UTC, the session time zone), Salesforce "YYYY-MM-DD HH:MM:SS", US "M/D/YYYY H:MM".
+create or replace macro parse_timestamp(x) as coalesce(
+  try_cast(trim(x) as timestamp),
+  try_cast(try_cast(trim(x) as timestamptz) as timestamp),
+  try_strptime(trim(x), ['%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y', '%Y/%m/%d %H:%M:%S', '%Y/%m/%d'])
+);
+
+-- An amount with currency symbols, codes, spaces and thousands separators removed ("$65,000.00 ",
+-- "₩1,200,000", "(1,000)" for a negative); null when anything else is left.
+create or replace macro parse_amount(x) as try_cast(
+  regexp_replace(
+    regexp_replace(trim(x), '^\((.*)\)$', '-\1'),
+    '[\s,$₩€£¥]|USD|KRW|EUR|GBP|JPY', '', 'g')
+  as double);
+
+-- A boolean from 1/0, true/false, yes/no in any case; null when it is none of them.
+create or replace macro parse_bool(x) as case
+  when lower(trim(x)) in ('1', 'true', 't', 'yes', 'y') then true
+  when lower(trim(x)) in ('0', 'false', 'f', 'no', 'n') then false
+end;
+
+-- The value did not parse although there was one: the row is quarantined rather than the value dropped.
+create or replace macro unparsed(text_value, parsed_value) as text_value is not null and parsed_value is null;

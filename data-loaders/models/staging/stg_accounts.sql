@@ -1,0 +1,51 @@
+-- One row per account (a company, prospect or customer).
+-- @column account_id: CRM id of the account
+-- @column account_name: company name
+-- @column industry: industry
+-- @column annual_revenue: annual revenue, in the export's units
+-- @column employees: number of employees
+-- @column region: sales region
+-- @column country: billing country
+-- @column export_tier: A, B or C when the CRM keeps a tier; null otherwise
+-- @column created_at: when the account was created
+-- @column owner_id: user id of the account owner
+with source as (
+  select * from src_accounts
+),
+
+typed as (
+  select
+    crm_id(account_id) as account_id,
+    account_name,
+    industry,
+    parse_amount(annual_revenue) as annual_revenue,
+    try_cast(parse_amount(employees) as integer) as employees,
+    region,
+    country,
+    case when upper(trim(tier)) in ('A', 'B', 'C') then upper(trim(tier)) end as export_tier,
+    parse_timestamp(created_at) as created_at,
+    crm_id(owner_id) as owner_id,
+    _source_file,
+    _source_row,
+    annual_revenue as annual_revenue_text,
+    employees as employees_text,
+    created_at as created_at_text,
+    parse_bool(is_deleted) as is_deleted
+  from source
+),
+
+final as (
+  select
+    * exclude (annual_revenue_text, employees_text, created_at_text, is_deleted),
+    case
+      when account_id is null then 'missing id'
+      when is_deleted then 'deleted in the CRM'
+      when row_number() over (partition by account_id order by _source_row) > 1 then 'duplicate id'
+      when unparsed(annual_revenue_text, annual_revenue) then 'unparseable amount in annual_revenue'
+      when unparsed(employees_text, employees) then 'unparseable number in employees'
+      when unparsed(created_at_text, created_at) then 'unparseable date in created_at'
+    end as quarantine_reason
+  from typed
+)
+
+select * from final

@@ -1,0 +1,35 @@
+-- One row per marketing campaign.
+-- @column campaign_id: CRM id of the campaign
+-- @column campaign_name: campaign name
+-- @column campaign_type: webinar, event, content, …
+-- @column start_date: start date
+with source as (
+  select * from src_campaigns
+),
+
+typed as (
+  select
+    crm_id(campaign_id) as campaign_id,
+    campaign_name,
+    campaign_type,
+    parse_timestamp(start_date)::date as start_date,
+    _source_file,
+    _source_row,
+    start_date as start_date_text,
+    parse_bool(is_deleted) as is_deleted
+  from source
+),
+
+final as (
+  select
+    * exclude (start_date_text, is_deleted),
+    case
+      when campaign_id is null then 'missing id'
+      when is_deleted then 'deleted in the CRM'
+      when row_number() over (partition by campaign_id order by _source_row) > 1 then 'duplicate id'
+      when unparsed(start_date_text, start_date) then 'unparseable date in start_date'
+    end as quarantine_reason
+  from typed
+)
+
+select * from final

@@ -1,0 +1,69 @@
+-- One row per lead. Personal data (names, emails, phones) is never selected from the export: it stays
+-- in the raw table and cannot reach a mart or the site.
+-- @column lead_id: CRM id of the lead
+-- @column company: company name as typed on the lead, used to match it to an account
+-- @column converted_account_id: account the lead was converted into
+-- @column lead_source: lead source as the CRM has it
+-- @column channel: inbound, outbound or unknown (config `channels`; an unmapped source is unknown, never guessed)
+-- @column status: lead status as the CRM has it
+-- @column status_step: funnel step the status maps to, or disqualified (config `funnel.leadStatuses`)
+-- @column created_at: when the lead was created; the lead's cohort
+-- @column mql_at: when the lead became an MQL, where the export records it
+-- @column sql_at: when the lead became an SQL, where the export records it
+-- @column converted_at: when the lead was converted into an opportunity
+-- @column is_converted: converted (the flag, the status or a converted opportunity says so)
+-- @column converted_opportunity_id: opportunity the lead was converted into
+-- @column owner_id: user id of the lead's owner
+-- @column loss_reason: why the lead was disqualified
+with source as (
+  select * from src_leads
+),
+
+typed as (
+  select
+    crm_id(source.lead_id) as lead_id,
+    source.company,
+    crm_id(source.account_id) as converted_account_id,
+    source.lead_source,
+    coalesce(channel.channel, 'unknown') as channel,
+    source.status,
+    status.step as status_step,
+    parse_timestamp(source.created_at) as created_at,
+    parse_timestamp(source.mql_at) as mql_at,
+    parse_timestamp(source.sql_at) as sql_at,
+    parse_timestamp(source.converted_at) as converted_at,
+    coalesce(parse_bool(source.is_converted), false)
+      or status.step = 'opportunity'
+      or crm_id(source.converted_opportunity_id) is not null as is_converted,
+    crm_id(source.converted_opportunity_id) as converted_opportunity_id,
+    crm_id(source.owner_id) as owner_id,
+    source.loss_reason,
+    source._source_file,
+    source._source_row,
+    source.created_at as created_at_text,
+    source.mql_at as mql_at_text,
+    source.sql_at as sql_at_text,
+    source.converted_at as converted_at_text,
+    parse_bool(source.is_deleted) as is_deleted
+  from source
+  left join config_lead_status as status on status.match_key = match_key(source.status)
+  left join config_channel as channel on channel.match_key = match_key(source.lead_source)
+),
+
+final as (
+  select
+    * exclude (created_at_text, mql_at_text, sql_at_text, converted_at_text, is_deleted),
+    case
+      when lead_id is null then 'missing id'
+      when is_deleted then 'deleted in the CRM'
+      when row_number() over (partition by lead_id order by _source_row) > 1 then 'duplicate id'
+      when created_at is null then 'missing or unparseable date in created_at'
+      when unparsed(mql_at_text, mql_at) then 'unparseable date in mql_at'
+      when unparsed(sql_at_text, sql_at) then 'unparseable date in sql_at'
+      when unparsed(converted_at_text, converted_at) then 'unparseable date in converted_at'
+      when status_step is null then 'unknown lead status (add it to config funnel.leadStatuses)'
+    end as quarantine_reason
+  from typed
+)
+
+select * from final

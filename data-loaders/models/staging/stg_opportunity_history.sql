@@ -1,0 +1,48 @@
+-- One row per recorded change of an opportunity: a stage entered, an amount or a close date changed.
+-- @column history_id: CRM id of the history row, where the export has one
+-- @column opportunity_id: the opportunity
+-- @column stage_name: stage after the change
+-- @column stage_step: funnel step of that stage, or lost
+-- @column entered_at: when the change happened
+-- @column amount: amount after the change
+-- @column close_date: close date after the change
+with source as (
+  select * from src_opportunity_history
+),
+
+typed as (
+  select
+    crm_id(source.history_id) as history_id,
+    crm_id(source.opportunity_id) as opportunity_id,
+    source.stage_name,
+    stage.step as stage_step,
+    parse_timestamp(source.entered_at) as entered_at,
+    parse_amount(source.amount) as amount,
+    parse_timestamp(source.close_date)::date as close_date,
+    source._source_file,
+    source._source_row,
+    source.amount as amount_text,
+    source.close_date as close_date_text,
+    parse_bool(source.is_deleted) as is_deleted
+  from source
+  left join config_opportunity_stage as stage on stage.match_key = match_key(source.stage_name)
+),
+
+final as (
+  select
+    * exclude (amount_text, close_date_text, is_deleted),
+    case
+      when opportunity_id is null then 'missing opportunity id'
+      when is_deleted then 'deleted in the CRM'
+      when history_id is not null
+        and row_number() over (partition by history_id order by _source_row) > 1 then 'duplicate id'
+      when entered_at is null then 'missing or unparseable date in entered_at'
+      when unparsed(amount_text, amount) then 'unparseable amount in amount'
+      when unparsed(close_date_text, close_date) then 'unparseable date in close_date'
+      when stage_step is null then 'unknown stage (add it to config funnel.opportunityStages)'
+      when opportunity_id not in (select opportunity_id from stg_opportunities) then 'references a missing opportunity'
+    end as quarantine_reason
+  from typed
+)
+
+select * from final

@@ -1,0 +1,42 @@
+-- One row per activity (call, email, meeting). Subjects and descriptions are not selected: they are
+-- free text that often carries people's names.
+-- @column task_id: CRM id of the activity
+-- @column lead_id: lead it concerns, when it concerns one
+-- @column opportunity_id: opportunity it concerns, when it concerns one
+-- @column account_id: account it concerns
+-- @column activity_date: date of the activity
+-- @column task_type: call, email, meeting, …
+-- @column owner_id: user id of who did it
+with source as (
+  select * from src_tasks
+),
+
+typed as (
+  select
+    crm_id(task_id) as task_id,
+    crm_id(lead_id) as lead_id,
+    crm_id(opportunity_id) as opportunity_id,
+    crm_id(account_id) as account_id,
+    parse_timestamp(activity_date)::date as activity_date,
+    task_type,
+    crm_id(owner_id) as owner_id,
+    _source_file,
+    _source_row,
+    activity_date as activity_date_text,
+    parse_bool(is_deleted) as is_deleted
+  from source
+),
+
+final as (
+  select
+    * exclude (activity_date_text, is_deleted),
+    case
+      when task_id is null then 'missing id'
+      when is_deleted then 'deleted in the CRM'
+      when row_number() over (partition by task_id order by _source_row) > 1 then 'duplicate id'
+      when unparsed(activity_date_text, activity_date) then 'unparseable date in activity_date'
+    end as quarantine_reason
+  from typed
+)
+
+select * from final

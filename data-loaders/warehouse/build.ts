@@ -1,0 +1,187 @@
+/**
+ * Build the warehouse: exports → raw tables → staging (validated, quarantined) → marts, in one DuckDB
+ * file. Built once per build, never per loader. Atomic: it is written to a temporary file and renamed
+ * over the old one only when everything succeeded, so a failed ingest never leaves a half-built
+ * warehouse nor replaces the last good one. Skipped when its fingerprint (inputs + code + config) is
+ * unchanged.
+ */
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { loadConfig, writeConfigTables, type Config } from "../config.ts";
+import { openDatabase, queryRows, queryValue, withConnection } from "../duckdb.ts";
+import { loadExports, type Format, type SourceFile } from "../ingest/sources.ts";
+import { createMacros, listModels, runModels } from "./models.ts";
+
+export const DEFAULT_WAREHOUSE = "data/warehouse.duckdb";
+export const DEFAULT_EXPORTS = "data/exports/sample";
+const LIBRARY_DIR = fileURLToPath(new URL("../", import.meta.url));
+
+export interface BuildOptions {
+  exportsDir: string;
+  out?: string;
+  configPath?: string;
+  format?: Format;
+  /** Rebuild even when the fingerprint says nothing changed. */
+  force?: boolean;
+}
+
+export interface Reconciliation {
+  source_file: string;
+  entity: string | null;
+  rows_read: number | null;
+  rows_loaded: number;
+  rows_quarantined: number;
+  note: string | null;
+}
+
+export interface BuildResult {
+  out: string;
+  fingerprint: string;
+  skipped: boolean;
+  format: string;
+  files: Reconciliation[];
+}
+
+export async function buildWarehouse(options: BuildOptions): Promise<BuildResult> {
+  const out = options.out ?? DEFAULT_WAREHOUSE;
+  const configPath = options.configPath ?? "data/config.json";
+  const format = options.format ?? "auto";
+  const fingerprint = await fingerprintInputs(options.exportsDir, configPath, format);
+  if (!options.force && (await readFingerprint(out)) === fingerprint) {
+    const files = await withConnection(out, (db) => readReconciliation(db), { readOnly: true });
+    const format = await withConnection(out, (db) => queryValue<string>(db, "select format from warehouse_meta"), {
+      readOnly: true,
+    });
+    return { out, fingerprint, skipped: true, format, files };
+  }
+  const config = loadConfig(configPath);
+  const temp = `${out}.${process.pid}.tmp`;
+  rmSync(temp, { force: true });
+  try {
+    const connection = await openDatabase(temp);
+    let result: BuildResult;
+    try {
+      result = await buildInto(connection, options.exportsDir, config, format, fingerprint, out);
+      await connection.run("checkpoint");
+    } finally {
+      connection.closeSync();
+    }
+    renameSync(temp, out);
+    rmSync(`${temp}.wal`, { force: true });
+    return result;
+  } catch (error) {
+    rmSync(temp, { force: true });
+    rmSync(`${temp}.wal`, { force: true });
+    throw error;
+  }
+}
+
+async function buildInto(
+  connection: Awaited<ReturnType<typeof openDatabase>>,
+  exportsDir: string,
+  config: Config,
+  format: Format,
+  fingerprint: string,
+  out: string,
+): Promise<BuildResult> {
+  await writeConfigTables(connection, config);
+  await createMacros(connection);
+  const loaded = await loadExports(connection, exportsDir, config, format);
+  await writeSourceFiles(connection, loaded.files);
+  await connection.run(
+    `create table dq_quarantine (model varchar, source_file varchar, source_row bigint, record_id varchar, reason varchar)`,
+  );
+  await runModels(connection, listModels());
+  const files = await readReconciliation(connection);
+  const lost = files.filter((f) => f.rows_read !== null && f.rows_read !== f.rows_loaded + f.rows_quarantined);
+  if (lost.length) {
+    const detail = lost.map((f) => `${f.source_file}: read ${f.rows_read}, loaded ${f.rows_loaded}, quarantined ${f.rows_quarantined}`);
+    throw new Error(`rows were lost between reading and loading (a bug, please report it):\n${detail.join("\n")}`);
+  }
+  await connection.run(
+    `create table warehouse_meta as select
+       $fingerprint as fingerprint, $format as format, $missing as missing_entities,
+       (select max(ts) from (
+          select max(created_at) as ts from stg_leads
+          union all select max(created_at) from stg_opportunities
+          union all select max(entered_at) from stg_opportunity_history)) as data_as_of`,
+    { fingerprint, format: loaded.format, missing: loaded.missing.join(",") },
+  );
+  return { out, fingerprint, skipped: false, format: loaded.format, files };
+}
+
+async function writeSourceFiles(connection: Awaited<ReturnType<typeof openDatabase>>, files: SourceFile[]) {
+  await connection.run(`create table dq_source_files (source_file varchar, entity varchar, rows_read bigint, note varchar)`);
+  for (const file of files) {
+    await connection.run("insert into dq_source_files values ($file, $entity, $rows, $note)", {
+      file: file.file,
+      entity: file.entity,
+      rows: file.rowsRead,
+      note: file.note,
+    });
+  }
+}
+
+async function readReconciliation(connection: Awaited<ReturnType<typeof openDatabase>>): Promise<Reconciliation[]> {
+  return queryRows<Reconciliation & Record<string, unknown>>(connection, "select * from mart_data_quality");
+}
+
+/** The fingerprint stored in a built warehouse, or null when there is none (or it cannot be read). */
+export async function readFingerprint(path: string): Promise<string | null> {
+  if (!existsSync(path)) return null;
+  try {
+    const instance = await DuckDBInstance.create(path, { access_mode: "READ_ONLY" });
+    const connection = await instance.connect();
+    try {
+      return await queryValue<string>(connection, "select fingerprint from warehouse_meta");
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A hash of everything the warehouse depends on: every export file's name and bytes, the config, the
+ * format, and the code and SQL of the library that builds it. Any change makes a new warehouse.
+ */
+export async function fingerprintInputs(exportsDir: string, configPath: string, format: string): Promise<string> {
+  const hash = createHash("sha256");
+  hash.update(`format:${format}\n`);
+  for (const path of listFiles(exportsDir)) {
+    hash.update(`export:${relative(exportsDir, path)}\n`);
+    await hashFile(hash, path);
+  }
+  hash.update(`config:\n`);
+  if (existsSync(configPath)) hash.update(readFileSync(configPath));
+  for (const path of listFiles(LIBRARY_DIR).filter((p) => /\.(ts|sql)$/.test(p))) {
+    hash.update(`code:${relative(LIBRARY_DIR, path)}\n`);
+    hash.update(readFileSync(path));
+  }
+  return hash.digest("hex");
+}
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const files: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) files.push(...listFiles(path));
+    else files.push(path);
+  }
+  return files;
+}
+
+function hashFile(hash: ReturnType<typeof createHash>, path: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    createReadStream(path, { highWaterMark: 1 << 20 })
+      .on("data", (chunk) => hash.update(chunk))
+      .on("end", () => resolve())
+      .on("error", reject);
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * npm run screenshot -- [/path ...] [--width 1280] [--height 800] [--out docs/screenshots] [--dark]
+ * Serves dist/ on loopback and saves a full-page PNG of each page, for README images and for looking
+ * at what we built.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { launchBrowser } from "./browser.ts";
+import { serveStatic } from "./static-server.ts";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    width: { type: "string", default: "1280" },
+    height: { type: "string", default: "800" },
+    out: { type: "string", default: "docs/screenshots" },
+    dark: { type: "boolean", default: false },
+    full: { type: "boolean", default: true },
+    suffix: { type: "string", default: "" },
+  },
+});
+const paths = positionals.length ? positionals : ["/"];
+mkdirSync(values.out, { recursive: true });
+const server = await serveStatic("dist");
+const browser = await launchBrowser();
+try {
+  const page = await browser.newPage({
+    viewport: { width: Number(values.width), height: Number(values.height) },
+    colorScheme: values.dark ? "dark" : "light",
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") console.error(`console error on ${page.url()}: ${message.text()}`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) console.error(`HTTP ${response.status()} ${response.url()}`);
+  });
+  for (const path of paths) {
+    await page.goto(server.url + path, { waitUntil: "networkidle" });
+    await page.waitForTimeout(300);
+    const name = (path === "/" ? "overview" : path.replace(/^\//, "").replaceAll("/", "-")) + values.suffix;
+    const file = join(values.out, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: values.full });
+    console.error(`saved ${file}`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,127 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildFixture, FIXTURES, query } from "../helpers.ts";
+
+// test/fixtures/salesforce-funnel, worked out by hand. Steps: 1 lead, 2 mql, 3 sql, 4 opportunity,
+// 5 discovery, 6 proposal, 7 negotiation, 8 won.
+//   L1 Web, converted → O1 won                         entry 1, reached 8 (won reaches every step)
+//   L2 Web, converted → O2 lost after Discovery         entry 1, reached 5 (history: Qualification, Discovery)
+//   L3 Webinar, Sales Qualified                         entry 1, reached 3
+//   L4 Web, Marketing Qualified                         entry 1, reached 2
+//   L5 Cold Email, disqualified, no dates               entry 1, reached 1
+//   L6 Cold Email, working (and a duplicate row of it)  entry 1, reached 1; the duplicate is quarantined
+//   O3 Partner Referral, no lead, open in Proposal      entry 4, reached 6
+//   O4 renewal: customer success, not in this funnel; O5 stage "Stalled" is unknown: quarantined
+const EXPECTED = [
+  { step: "lead", reached: 6, advanced: 4 },
+  { step: "mql", reached: 4, advanced: 3 },
+  { step: "sql", reached: 3, advanced: 2 },
+  { step: "opportunity", reached: 3, advanced: 3 },
+  { step: "discovery", reached: 3, advanced: 2 },
+  { step: "proposal", reached: 2, advanced: 1 },
+  { step: "negotiation", reached: 1, advanced: 1 },
+  { step: "won", reached: 1, advanced: null },
+];
+
+describe("mart_funnel", () => {
+  let warehouse: string;
+  beforeAll(async () => {
+    warehouse = await buildFixture(`${FIXTURES}/salesforce-funnel`);
+  });
+
+  it("counts every step reached and advanced, worked out by hand", async () => {
+    const rows = await query(
+      warehouse,
+      `select step, sum(reached)::integer as reached, sum(advanced)::integer as advanced
+       from mart_funnel group by step order by min(step_order)`,
+    );
+    expect(rows).toEqual(EXPECTED);
+  });
+
+  it("gives conversion to the next step as advanced ÷ reached", async () => {
+    const rows = await query(
+      warehouse,
+      `select step, sum(advanced) / sum(reached) as conversion from mart_funnel group by step order by min(step_order)`,
+    );
+    expect(rows.map((r) => r.conversion)).toEqual([4 / 6, 3 / 4, 2 / 3, 3 / 3, 2 / 3, 1 / 2, 1, null]);
+  });
+
+  it("splits by channel: inbound leads and the partner-sourced opportunity, outbound leads", async () => {
+    const rows = await query(
+      warehouse,
+      `select channel, step, sum(reached)::integer as reached from mart_funnel
+       where step in ('lead', 'mql', 'opportunity', 'won') group by all order by channel, min(step_order)`,
+    );
+    expect(rows).toEqual([
+      { channel: "inbound", step: "lead", reached: 4 },
+      { channel: "inbound", step: "mql", reached: 4 },
+      { channel: "inbound", step: "opportunity", reached: 3 },
+      { channel: "inbound", step: "won", reached: 1 },
+      { channel: "outbound", step: "lead", reached: 2 },
+      { channel: "outbound", step: "mql", reached: 0 },
+      { channel: "outbound", step: "opportunity", reached: 0 },
+      { channel: "outbound", step: "won", reached: 0 },
+    ]);
+  });
+
+  it("splits by cohort month and by tier (export tier, or the company name's account)", async () => {
+    const byMonth = await query(
+      warehouse,
+      `select strftime(cohort_month, '%Y-%m') as month, sum(reached)::integer as reached
+       from mart_funnel where step = 'lead' group by all order by month`,
+    );
+    expect(byMonth).toEqual([
+      { month: "2026-01", reached: 3 },
+      { month: "2026-02", reached: 3 },
+    ]);
+    const byTier = await query(
+      warehouse,
+      `select tier, sum(reached)::integer as reached from mart_funnel where step = 'lead' group by all order by tier`,
+    );
+    // L1, L6 → Alpha (A); L2, L4 → Beta (B); L3, L5 → Gamma (C).
+    expect(byTier).toEqual([
+      { tier: "A", reached: 2 },
+      { tier: "B", reached: 2 },
+      { tier: "C", reached: 2 },
+    ]);
+  });
+
+  it("counts records entering at the opportunity step without a lead", async () => {
+    const rows = await query(warehouse, `select step, sum(entered)::integer as entered from mart_funnel where entered > 0 group by step order by step`);
+    expect(rows).toEqual([
+      { step: "lead", entered: 6 },
+      { step: "opportunity", entered: 1 },
+    ]);
+  });
+
+  it("quarantines the duplicate lead and the unknown stage, and reconciles every file", async () => {
+    const quarantine = await query(warehouse, "select source_file, source_row, record_id, reason from dq_quarantine order by source_file");
+    expect(quarantine).toEqual([
+      { source_file: "Lead.csv", source_row: 7, record_id: "00Q000000000006AAA", reason: "duplicate id" },
+      {
+        source_file: "Opportunity.csv",
+        source_row: 5,
+        record_id: "006000000000005AAA",
+        reason: "unknown stage (add it to config funnel.opportunityStages)",
+      },
+    ]);
+    const files = await query(warehouse, "select source_file, rows_read, rows_loaded, rows_quarantined from mart_data_quality");
+    expect(files).toEqual([
+      { source_file: "Account.csv", rows_read: 3, rows_loaded: 3, rows_quarantined: 0 },
+      { source_file: "Lead.csv", rows_read: 7, rows_loaded: 6, rows_quarantined: 1 },
+      { source_file: "Opportunity.csv", rows_read: 5, rows_loaded: 4, rows_quarantined: 1 },
+      { source_file: "OpportunityHistory.csv", rows_read: 6, rows_loaded: 6, rows_quarantined: 0 },
+      { source_file: "User.csv", rows_read: 3, rows_loaded: 3, rows_quarantined: 0 },
+    ]);
+  });
+
+  it("keeps personal data out of every staging table and mart", async () => {
+    const columns = await query<{ column_name: string; table_name: string }>(
+      warehouse,
+      `select table_name, column_name from duckdb_columns()
+       where regexp_matches(table_name, '^(stg|int|mart)_')`,
+    );
+    const personal = columns.filter((c) => /email|phone|first_?name|last_?name/i.test(c.column_name));
+    expect(personal).toEqual([]);
+    expect(columns.length).toBeGreaterThan(50);
+  });
+});

@@ -1,0 +1,78 @@
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildWarehouse, readFingerprint } from "../../data-loaders/warehouse/build.ts";
+import { FIXTURES, query, tempDir } from "../helpers.ts";
+
+function fixtureCopy(): string {
+  const dir = join(tempDir(), "exports");
+  cpSync(join(FIXTURES, "salesforce-funnel"), dir, { recursive: true });
+  return dir;
+}
+
+describe("buildWarehouse(options)", () => {
+  it("skips the build when exports, config and code are unchanged, and rebuilds when an export changes", async () => {
+    const exportsDir = fixtureCopy();
+    const out = join(tempDir(), "warehouse.duckdb");
+    const first = await buildWarehouse({ exportsDir, out });
+    expect(first.skipped).toBe(false);
+    const second = await buildWarehouse({ exportsDir, out });
+    expect(second.skipped).toBe(true);
+    expect(second.fingerprint).toBe(first.fingerprint);
+    expect(second.files).toEqual(first.files);
+
+    // One more lead: a new fingerprint, a rebuild, and the new count in the mart.
+    const leads = join(exportsDir, "Lead.csv");
+    writeFileSync(
+      leads,
+      readFileSync(leads, "utf8") +
+        `"00Q000000000009AAA","0","New","Lead","new@x.example","","Gamma Inc","Web","Open - Not Contacted","2026-02-20 10:00:00","","","0","","","","",""\n`,
+    );
+    const third = await buildWarehouse({ exportsDir, out });
+    expect(third.skipped).toBe(false);
+    expect(third.fingerprint).not.toBe(first.fingerprint);
+    const [row] = await query(out, "select sum(reached)::integer as leads from mart_funnel where step = 'lead'");
+    expect(row).toEqual({ leads: 7 });
+  });
+
+  it("stops on a file missing a required column, naming the file, the column and the columns it found", async () => {
+    const exportsDir = fixtureCopy();
+    const path = join(exportsDir, "Opportunity.csv");
+    writeFileSync(path, readFileSync(path, "utf8").replace('"StageName"', '"Stage"'));
+    const out = join(tempDir(), "warehouse.duckdb");
+    await expect(buildWarehouse({ exportsDir, out })).rejects.toThrow(
+      /Opportunity\.csv: missing required column "StageName", expected to hold the current stage, .*\. Columns found: Id, IsDeleted, AccountId, Name, Stage, Amount/,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("never replaces the last good warehouse with a failed build", async () => {
+    const exportsDir = fixtureCopy();
+    const out = join(tempDir(), "warehouse.duckdb");
+    const good = await buildWarehouse({ exportsDir, out });
+    const path = join(exportsDir, "Lead.csv");
+    writeFileSync(path, readFileSync(path, "utf8").replace('"Status"', '"LeadStatus"'));
+    await expect(buildWarehouse({ exportsDir, out })).rejects.toThrow(/Lead\.csv: missing required column "Status"/);
+    expect(await readFingerprint(out)).toBe(good.fingerprint);
+    const [row] = await query(out, "select count(*)::integer as leads from stg_leads");
+    expect(row).toEqual({ leads: 6 });
+  });
+
+  it("matches Salesforce headers case-insensitively (Data Loader versions differ)", async () => {
+    const exportsDir = fixtureCopy();
+    const path = join(exportsDir, "Opportunity.csv");
+    writeFileSync(path, readFileSync(path, "utf8").replace('"StageName"', '"STAGENAME"').replace('"CreatedDate"', '"createddate"'));
+    const out = join(tempDir(), "warehouse.duckdb");
+    await buildWarehouse({ exportsDir, out });
+    const [row] = await query(out, "select count(*)::integer as n from stg_opportunities");
+    expect(row).toEqual({ n: 4 });
+  });
+
+  it("says what it saw when the folder holds no export it recognises", async () => {
+    const exportsDir = tempDir();
+    writeFileSync(join(exportsDir, "notes.txt"), "hello");
+    await expect(buildWarehouse({ exportsDir, out: join(tempDir(), "w.duckdb") })).rejects.toThrow(
+      /cannot tell which CRM these exports come from\. Expected Salesforce object files such as Opportunity\.csv and Lead\.csv\. Found: notes\.txt/,
+    );
+  });
+});
