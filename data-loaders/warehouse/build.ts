@@ -6,8 +6,8 @@
  * unchanged.
  */
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { loadConfig, writeConfigTables, type Config } from "../config.ts";
@@ -59,6 +59,7 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildResult
   }
   const config = loadConfig(configPath);
   const temp = `${out}.${process.pid}.tmp`;
+  mkdirSync(dirname(out), { recursive: true });
   rmSync(temp, { force: true });
   try {
     const connection = await openDatabase(temp);

@@ -96,7 +96,7 @@ describe("mart_funnel", () => {
   it("quarantines the duplicate lead and the unknown stage, and reconciles every file", async () => {
     const quarantine = await query(warehouse, "select source_file, source_row, record_id, reason from dq_quarantine order by source_file");
     expect(quarantine).toEqual([
-      { source_file: "Lead.csv", source_row: 7, record_id: "00Q000000000006AAA", reason: "duplicate id" },
+      { source_file: "Lead.csv", source_row: 7, record_id: "00Q000000000006AAA", reason: "exact duplicate of an earlier row" },
       {
         source_file: "Opportunity.csv",
         source_row: 5,

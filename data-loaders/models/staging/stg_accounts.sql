@@ -10,7 +10,9 @@
 -- @column created_at: when the account was created
 -- @column owner_id: user id of the account owner
 with source as (
-  select * from src_accounts
+  -- row_hash tells an exact duplicate row from a different record that reuses an id.
+  select *, hash(*columns(* exclude (_source_file, _source_row))) as row_hash
+  from src_accounts
 ),
 
 typed as (
@@ -27,6 +29,7 @@ typed as (
     crm_id(owner_id) as owner_id,
     _source_file,
     _source_row,
+    row_hash,
     annual_revenue as annual_revenue_text,
     employees as employees_text,
     created_at as created_at_text,
@@ -36,11 +39,12 @@ typed as (
 
 final as (
   select
-    * exclude (annual_revenue_text, employees_text, created_at_text, is_deleted),
+    * exclude (row_hash, annual_revenue_text, employees_text, created_at_text, is_deleted),
     case
       when account_id is null then 'missing id'
       when is_deleted then 'deleted in the CRM'
-      when row_number() over (partition by account_id order by _source_row) > 1 then 'duplicate id'
+      when row_number() over (partition by account_id, row_hash order by _source_row) > 1 then 'exact duplicate of an earlier row'
+      when row_number() over (partition by account_id order by _source_row) > 1 then 'duplicate id (an earlier row has this id)'
       when unparsed(annual_revenue_text, annual_revenue) then 'unparseable amount in annual_revenue'
       when unparsed(employees_text, employees) then 'unparseable number in employees'
       when unparsed(created_at_text, created_at) then 'unparseable date in created_at'

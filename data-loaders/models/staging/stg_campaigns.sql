@@ -4,7 +4,9 @@
 -- @column campaign_type: webinar, event, content, …
 -- @column start_date: start date
 with source as (
-  select * from src_campaigns
+  -- row_hash tells an exact duplicate row from a different record that reuses an id.
+  select *, hash(*columns(* exclude (_source_file, _source_row))) as row_hash
+  from src_campaigns
 ),
 
 typed as (
@@ -15,6 +17,7 @@ typed as (
     parse_timestamp(start_date)::date as start_date,
     _source_file,
     _source_row,
+    row_hash,
     start_date as start_date_text,
     parse_bool(is_deleted) as is_deleted
   from source
@@ -22,11 +25,12 @@ typed as (
 
 final as (
   select
-    * exclude (start_date_text, is_deleted),
+    * exclude (row_hash, start_date_text, is_deleted),
     case
       when campaign_id is null then 'missing id'
       when is_deleted then 'deleted in the CRM'
-      when row_number() over (partition by campaign_id order by _source_row) > 1 then 'duplicate id'
+      when row_number() over (partition by campaign_id, row_hash order by _source_row) > 1 then 'exact duplicate of an earlier row'
+      when row_number() over (partition by campaign_id order by _source_row) > 1 then 'duplicate id (an earlier row has this id)'
       when unparsed(start_date_text, start_date) then 'unparseable date in start_date'
     end as quarantine_reason
   from typed

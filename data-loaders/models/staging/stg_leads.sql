@@ -16,7 +16,9 @@
 -- @column owner_id: user id of the lead's owner
 -- @column loss_reason: why the lead was disqualified
 with source as (
-  select * from src_leads
+  -- row_hash tells an exact duplicate row from a different record that reuses an id.
+  select *, hash(*columns(* exclude (_source_file, _source_row))) as row_hash
+  from src_leads
 ),
 
 typed as (
@@ -40,6 +42,7 @@ typed as (
     source.loss_reason,
     source._source_file,
     source._source_row,
+    source.row_hash,
     source.created_at as created_at_text,
     source.mql_at as mql_at_text,
     source.sql_at as sql_at_text,
@@ -52,11 +55,12 @@ typed as (
 
 final as (
   select
-    * exclude (created_at_text, mql_at_text, sql_at_text, converted_at_text, is_deleted),
+    * exclude (row_hash, created_at_text, mql_at_text, sql_at_text, converted_at_text, is_deleted),
     case
       when lead_id is null then 'missing id'
       when is_deleted then 'deleted in the CRM'
-      when row_number() over (partition by lead_id order by _source_row) > 1 then 'duplicate id'
+      when row_number() over (partition by lead_id, row_hash order by _source_row) > 1 then 'exact duplicate of an earlier row'
+      when row_number() over (partition by lead_id order by _source_row) > 1 then 'duplicate id (an earlier row has this id)'
       when created_at is null then 'missing or unparseable date in created_at'
       when unparsed(mql_at_text, mql_at) then 'unparseable date in mql_at'
       when unparsed(sql_at_text, sql_at) then 'unparseable date in sql_at'

@@ -18,8 +18,12 @@
 -- @column loss_reason: why the deal was lost
 -- @column campaign_id: primary campaign
 -- @column competitors_field: competitors kept in one comma-joined field, where the CRM does so
+-- @column segment: product line or segment
+-- @column region: sales region kept on the deal
 with source as (
-  select * from src_opportunities
+  -- row_hash tells an exact duplicate row from a different record that reuses an id.
+  select *, hash(*columns(* exclude (_source_file, _source_row))) as row_hash
+  from src_opportunities
 ),
 
 typed as (
@@ -46,10 +50,14 @@ typed as (
     source.loss_reason,
     crm_id(source.campaign_id) as campaign_id,
     source.competitors as competitors_field,
+    source.segment,
+    source.region,
     source._source_file,
     source._source_row,
+    source.row_hash,
     source.amount as amount_text,
     source.close_date as close_date_text,
+    source.created_at as created_at_text,
     parse_bool(source.is_deleted) as is_deleted
   from source
   left join config_opportunity_stage as stage on stage.match_key = match_key(source.stage_name)
@@ -59,12 +67,13 @@ typed as (
 
 final as (
   select
-    * exclude (amount_text, close_date_text, is_deleted),
+    * exclude (row_hash, amount_text, close_date_text, created_at_text, is_deleted),
     case
       when opportunity_id is null then 'missing id'
       when is_deleted then 'deleted in the CRM'
-      when row_number() over (partition by opportunity_id order by _source_row) > 1 then 'duplicate id'
-      when created_at is null then 'missing or unparseable date in created_at'
+      when row_number() over (partition by opportunity_id, row_hash order by _source_row) > 1 then 'exact duplicate of an earlier row'
+      when row_number() over (partition by opportunity_id order by _source_row) > 1 then 'duplicate id (an earlier row has this id)'
+      when unparsed(created_at_text, created_at) then 'unparseable date in created_at'
       when unparsed(amount_text, amount) then 'unparseable amount in amount'
       when unparsed(close_date_text, close_date) then 'unparseable date in close_date'
       when stage_step is null then 'unknown stage (add it to config funnel.opportunityStages)'

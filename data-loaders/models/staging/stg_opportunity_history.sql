@@ -7,7 +7,9 @@
 -- @column amount: amount after the change
 -- @column close_date: close date after the change
 with source as (
-  select * from src_opportunity_history
+  -- row_hash tells an exact duplicate row from a different record that reuses an id.
+  select *, hash(*columns(* exclude (_source_file, _source_row))) as row_hash
+  from src_opportunity_history
 ),
 
 typed as (
@@ -21,6 +23,7 @@ typed as (
     parse_timestamp(source.close_date)::date as close_date,
     source._source_file,
     source._source_row,
+    source.row_hash,
     source.amount as amount_text,
     source.close_date as close_date_text,
     parse_bool(source.is_deleted) as is_deleted
@@ -30,12 +33,14 @@ typed as (
 
 final as (
   select
-    * exclude (amount_text, close_date_text, is_deleted),
+    * exclude (row_hash, amount_text, close_date_text, is_deleted),
     case
       when opportunity_id is null then 'missing opportunity id'
       when is_deleted then 'deleted in the CRM'
       when history_id is not null
-        and row_number() over (partition by history_id order by _source_row) > 1 then 'duplicate id'
+        and row_number() over (partition by history_id, row_hash order by _source_row) > 1 then 'exact duplicate of an earlier row'
+      when history_id is not null
+        and row_number() over (partition by history_id order by _source_row) > 1 then 'duplicate id (an earlier row has this id)'
       when entered_at is null then 'missing or unparseable date in entered_at'
       when unparsed(amount_text, amount) then 'unparseable amount in amount'
       when unparsed(close_date_text, close_date) then 'unparseable date in close_date'

@@ -8,7 +8,9 @@
 -- @column task_type: call, email, meeting, …
 -- @column owner_id: user id of who did it
 with source as (
-  select * from src_tasks
+  -- row_hash tells an exact duplicate row from a different record that reuses an id.
+  select *, hash(*columns(* exclude (_source_file, _source_row))) as row_hash
+  from src_tasks
 ),
 
 typed as (
@@ -22,6 +24,7 @@ typed as (
     crm_id(owner_id) as owner_id,
     _source_file,
     _source_row,
+    row_hash,
     activity_date as activity_date_text,
     parse_bool(is_deleted) as is_deleted
   from source
@@ -29,11 +32,12 @@ typed as (
 
 final as (
   select
-    * exclude (activity_date_text, is_deleted),
+    * exclude (row_hash, activity_date_text, is_deleted),
     case
       when task_id is null then 'missing id'
       when is_deleted then 'deleted in the CRM'
-      when row_number() over (partition by task_id order by _source_row) > 1 then 'duplicate id'
+      when row_number() over (partition by task_id, row_hash order by _source_row) > 1 then 'exact duplicate of an earlier row'
+      when row_number() over (partition by task_id order by _source_row) > 1 then 'duplicate id (an earlier row has this id)'
       when unparsed(activity_date_text, activity_date) then 'unparseable date in activity_date'
     end as quarantine_reason
   from typed

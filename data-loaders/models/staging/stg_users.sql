@@ -9,7 +9,9 @@
 -- @column region: sales region
 -- @column manager_id: user id of the manager
 with source as (
-  select * from src_users
+  -- row_hash tells an exact duplicate row from a different record that reuses an id.
+  select *, hash(*columns(* exclude (_source_file, _source_row))) as row_hash
+  from src_users
 ),
 
 typed as (
@@ -25,6 +27,7 @@ typed as (
     crm_id(source.manager_id) as manager_id,
     source._source_file,
     source._source_row,
+    source.row_hash,
     source.start_date as start_date_text,
     parse_bool(source.is_deleted) as is_deleted
   from source
@@ -33,11 +36,12 @@ typed as (
 
 final as (
   select
-    * exclude (start_date_text, is_deleted),
+    * exclude (row_hash, start_date_text, is_deleted),
     case
       when user_id is null then 'missing id'
       when is_deleted then 'deleted in the CRM'
-      when row_number() over (partition by user_id order by _source_row) > 1 then 'duplicate id'
+      when row_number() over (partition by user_id, row_hash order by _source_row) > 1 then 'exact duplicate of an earlier row'
+      when row_number() over (partition by user_id order by _source_row) > 1 then 'duplicate id (an earlier row has this id)'
       when unparsed(start_date_text, start_date) then 'unparseable date in start_date'
     end as quarantine_reason
   from typed
