@@ -22,6 +22,8 @@ export interface FunnelStep {
 export interface Config {
   locale: "en" | "ko";
   currency: string;
+  /** Currency → value of one unit in the reporting currency (USD: 1 when reporting in USD). */
+  exchangeRates: Record<string, number>;
   fiscalYearStartMonth: number;
   minimumSample: number;
   salesforce: { customFields: Record<string, string> };
@@ -57,6 +59,15 @@ export function validateConfig(value: unknown, path = "config"): Config {
   if (typeof config !== "object" || config === null) fail("(root)", "a JSON object");
   if (config.locale !== "en" && config.locale !== "ko") fail("locale", `"en" or "ko"`);
   if (!/^[A-Z]{3}$/.test(config.currency)) fail("currency", "an ISO 4217 code such as USD or KRW");
+  if (typeof config.exchangeRates !== "object" || config.exchangeRates === null) fail("exchangeRates", "an object of currency → rate");
+  for (const [code, rate] of Object.entries(config.exchangeRates)) {
+    if (!/^[A-Z]{3}$/.test(code) || typeof rate !== "number" || !(rate > 0)) {
+      fail(`exchangeRates.${code}`, "an ISO currency code with a positive number: the value of one unit in the reporting currency");
+    }
+  }
+  if (config.exchangeRates[config.currency] !== undefined && config.exchangeRates[config.currency] !== 1) {
+    fail(`exchangeRates.${config.currency}`, "1, since it is the reporting currency");
+  }
   if (!Number.isInteger(config.fiscalYearStartMonth) || config.fiscalYearStartMonth < 1 || config.fiscalYearStartMonth > 12)
     fail("fiscalYearStartMonth", "a month number 1–12");
   if (!Number.isInteger(config.minimumSample) || config.minimumSample < 1) fail("minimumSample", "a positive integer");
@@ -108,6 +119,7 @@ export async function writeConfigTables(connection: DuckDBConnection, config: Co
     create or replace table config_team (match_key varchar primary key, department varchar, team varchar);
     create or replace table config_opportunity_type (match_key varchar primary key, opportunity_type varchar, motion varchar);
     create or replace table config_setting (name varchar primary key, value varchar);
+    create or replace table config_exchange_rate (currency varchar primary key, rate double);
   `);
   for (const [i, step] of config.funnel.steps.entries()) {
     await connection.run("insert into config_funnel_step values ($step, $order, $team, $en, $ko)", {
@@ -133,6 +145,10 @@ export async function writeConfigTables(connection: DuckDBConnection, config: Co
         value,
       });
     }
+  }
+  const rates = { ...config.exchangeRates, [config.currency]: 1 };
+  for (const [currency, rate] of Object.entries(rates)) {
+    await connection.run("insert into config_exchange_rate values ($currency, $rate)", { currency, rate });
   }
   const settings: Record<string, string> = {
     locale: config.locale,

@@ -1,5 +1,6 @@
 /**
- * npm run warehouse -- --exports DIR [--format auto|salesforce] [--out FILE] [--config FILE] [--force]
+ * npm run warehouse -- --exports DIR [--format auto|salesforce|canonical] [--mapping FILE] [--out FILE]
+ *                       [--config FILE] [--force]
  * Builds the DuckDB warehouse from CRM exports and prints the reconciliation table: per file, rows
  * read = rows loaded + rows quarantined. Exits non-zero, with the reason, when an export is unusable.
  */
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     format: { type: "string", default: "auto" },
     out: { type: "string", default: DEFAULT_WAREHOUSE },
     config: { type: "string", default: "data/config.json" },
+    mapping: { type: "string", default: process.env.CRM_MAPPING },
     force: { type: "boolean", default: false },
   },
 });
@@ -30,6 +32,7 @@ try {
     out: values.out,
     configPath: values.config,
     format: values.format as Format,
+    mappingPath: values.mapping,
     force: values.force,
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

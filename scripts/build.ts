@@ -9,7 +9,8 @@
  * - Never half-built. The site is built into a temporary folder and swapped in for dist/ only when the
  *   build passed; a failing loader fails the build with its own message and leaves the old dist/ alone.
  *
- * CRM_EXPORTS=dir npm run build builds from other exports; WAREHOUSE=file uses another warehouse file.
+ * CRM_EXPORTS=dir npm run build builds from other exports (CRM_MAPPING=file.json for an export read
+ * through a mapping file); WAREHOUSE=file uses another warehouse file.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -26,7 +27,7 @@ const warehouse = process.env.WAREHOUSE ?? DEFAULT_WAREHOUSE;
 
 try {
   let started = performance.now();
-  const result = await buildWarehouse({ exportsDir, out: warehouse });
+  const result = await buildWarehouse({ exportsDir, out: warehouse, mappingPath: process.env.CRM_MAPPING });
   console.error(
     `${result.skipped ? "warehouse up to date" : "warehouse built"} from ${exportsDir} ` +
       `(${result.format}) in ${seconds(started)}s`,

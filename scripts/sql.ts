@@ -17,7 +17,8 @@ if (!sql) {
   process.exit(2);
 }
 try {
-  const rows = await withConnection(values.warehouse, (db) => queryRows(db, sql), { readOnly: true });
+  const readOnly = values.warehouse !== ":memory:";
+  const rows = await withConnection(values.warehouse, (db) => queryRows(db, sql), { readOnly });
   if (values.json) process.stdout.write(JSON.stringify(rows, null, 2) + "\n");
   else console.table(rows);
 } catch (error) {

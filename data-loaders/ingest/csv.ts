@@ -2,7 +2,10 @@
  * Reading export files with DuckDB's CSV reader (streaming and parallel; no row-by-row JavaScript) into
  * raw tables, and exposing them to staging as `src_<entity>` views with canonical column names.
  */
-import { basename } from "node:path";
+import { once } from "node:events";
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows, queryValue, quoteIdentifier } from "../duckdb.ts";
 import { entity, type EntityName } from "./entities.ts";
@@ -19,41 +22,89 @@ export class IngestError extends Error {
   }
 }
 
-/** The header of a CSV file, as DuckDB's reader sees it. */
-export async function readCsvHeader(connection: DuckDBConnection, path: string): Promise<string[]> {
-  try {
-    const rows = await queryRows<{ column_name: string }>(
-      connection,
-      "describe select * from read_csv($path, all_varchar = true, header = true)",
-      { path },
-    );
-    return rows.map((row) => row.column_name);
-  } catch (error) {
-    throw new IngestError(`${basename(path)}: cannot read it as CSV: ${firstLine(error)}`, basename(path));
-  }
+export interface LoadedCsv {
+  /** Column names as the file has them. */
+  header: string[];
+  /** Data rows read (the header excluded). */
+  rowsRead: number;
+  /** How the file had to be read, when not as plain UTF-8 (for the data-quality page). */
+  note: string | null;
+}
+
+export interface CsvOptions {
+  /** Force a delimiter; by default DuckDB's sniffer finds it (comma, semicolon, tab, pipe). */
+  delimiter?: string;
 }
 
 /**
- * Load one file as it is (every value text) into `table`, numbering its records so a quarantined row
- * can be traced back. Returns the number of rows read.
+ * Load one file as it is (every value text) into `table`, numbering its records so that a quarantined
+ * row can be traced back to the file, with a hash of the whole record (`_row_hash`) that tells an exact
+ * duplicate row from a different record reusing an id. UTF-8 with or without BOM is read directly; a file that is not
+ * UTF-8 (Salesforce's Latin-1 / Windows-1252 exports) is transcoded to a temporary UTF-8 copy first,
+ * because DuckDB's own latin-1 reading rejects Windows-1252's bytes 0x80–0x9F (see DESIGN.md).
  */
-export async function loadRawTable(
+export async function loadCsvFile(
   connection: DuckDBConnection,
   table: string,
   path: string,
   fileLabel: string,
-): Promise<number> {
+  options: CsvOptions = {},
+): Promise<LoadedCsv> {
   try {
-    await connection.run(
-      `create or replace table ${quoteIdentifier(table)} as
-       select $file as _source_file, row_number() over () as _source_row, *
-       from read_csv($path, all_varchar = true, header = true)`,
-      { path, file: fileLabel },
-    );
+    return await loadUtf8Csv(connection, table, path, fileLabel, options);
+  } catch (error) {
+    if (!/not utf-8 encoded|invalid unicode/i.test(String((error as Error).message))) {
+      throw new IngestError(`${fileLabel}: cannot read it as CSV: ${firstLine(error)}`, fileLabel);
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), "spd-transcode-"));
+  try {
+    const utf8 = join(dir, basename(path));
+    await transcodeToUtf8(path, utf8, "windows-1252");
+    const loaded = await loadUtf8Csv(connection, table, utf8, fileLabel, options);
+    return { ...loaded, note: "not UTF-8: read as Windows-1252 (Latin-1)" };
   } catch (error) {
     throw new IngestError(`${fileLabel}: cannot read it as CSV: ${firstLine(error)}`, fileLabel);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return Number(await queryValue(connection, `select count(*) from ${quoteIdentifier(table)}`));
+}
+
+async function loadUtf8Csv(
+  connection: DuckDBConnection,
+  table: string,
+  path: string,
+  fileLabel: string,
+  options: CsvOptions,
+): Promise<LoadedCsv> {
+  const params = { path, file: fileLabel, ...(options.delimiter ? { delim: options.delimiter } : {}) };
+  const reader = options.delimiter
+    ? "read_csv($path, all_varchar = true, header = true, delim = $delim)"
+    : "read_csv($path, all_varchar = true, header = true)";
+  await connection.run(
+    `create or replace table ${quoteIdentifier(table)} as
+     select $file as _source_file, row_number() over () as _source_row, hash(*columns(*)) as _row_hash, *
+     from ${reader}`,
+    params,
+  );
+  const columns = await queryRows<{ column_name: string }>(
+    connection,
+    "select column_name from duckdb_columns() where table_name = $table and column_index > 3 order by column_index",
+    { table },
+  );
+  const rowsRead = Number(await queryValue(connection, `select count(*) from ${quoteIdentifier(table)}`));
+  return { header: columns.map((c) => c.column_name), rowsRead, note: null };
+}
+
+/** Stream a file from a legacy encoding into UTF-8. */
+async function transcodeToUtf8(from: string, to: string, encoding: string): Promise<void> {
+  const decoder = new TextDecoder(encoding);
+  const output = createWriteStream(to);
+  for await (const chunk of createReadStream(from, { highWaterMark: 1 << 20 })) {
+    if (!output.write(decoder.decode(chunk as Buffer, { stream: true }))) await once(output, "drain");
+  }
+  output.end(decoder.decode());
+  await once(output, "finish");
 }
 
 /** Where a canonical column comes from: a header name, or several joined by a space (first + last name). */
@@ -79,7 +130,7 @@ export async function createSourceView(
     if (names.some((n) => n === undefined)) return undefined;
     return typeof candidate === "string" ? names[0] : (names as string[]);
   };
-  const selects = [`_source_file`, `_source_row`];
+  const selects = [`_source_file`, `_source_row`, `_row_hash`];
   for (const column of entity(entityName).columns) {
     const options = candidates[column.name] ?? [];
     const header = options.map(resolve).find((h) => h !== undefined);
@@ -112,7 +163,7 @@ export async function createEmptySourceView(connection: DuckDBConnection, entity
   const columns = entity(entityName).columns.map((c) => `null::varchar as ${c.name}`);
   await connection.run(
     `create or replace view ${quoteIdentifier(`src_${entityName}`)} as
-     select null::varchar as _source_file, null::bigint as _source_row, ${columns.join(", ")} where false`,
+     select null::varchar as _source_file, null::bigint as _source_row, null::ubigint as _row_hash, ${columns.join(", ")} where false`,
   );
 }
 

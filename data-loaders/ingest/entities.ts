@@ -13,7 +13,11 @@ export interface EntityColumn {
   required?: boolean;
   /** What the column holds, for error messages and docs/canonical-format.md. */
   description: string;
+  /** How staging parses it: adapters that reformat values (mapping files) need to know. */
+  kind: ColumnKind;
 }
+
+export type ColumnKind = "id" | "text" | "date" | "amount" | "number" | "boolean";
 
 export interface Entity {
   name: EntityName;
@@ -33,7 +37,22 @@ export type EntityName =
   | "campaign_members"
   | "tasks";
 
-const col = (name: string, description: string, required = false): EntityColumn => ({ name, description, required });
+const col = (name: string, description: string, required = false): EntityColumn => ({
+  name,
+  description,
+  required,
+  kind: kindOf(name),
+});
+
+/** Column kinds follow from the naming convention: *_id, *_at / *_date, amount, is_*. */
+function kindOf(name: string): ColumnKind {
+  if (name.endsWith("_id")) return "id";
+  if (name.endsWith("_at") || name.endsWith("_date")) return "date";
+  if (name === "amount" || name === "annual_revenue") return "amount";
+  if (name === "employees") return "number";
+  if (name.startsWith("is_")) return "boolean";
+  return "text";
+}
 
 export const ENTITIES: Entity[] = [
   {

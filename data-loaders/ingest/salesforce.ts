@@ -8,7 +8,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config.ts";
-import { createSourceView, loadRawTable, readCsvHeader, type HeaderCandidate } from "./csv.ts";
+import { createSourceView, loadCsvFile, type HeaderCandidate } from "./csv.ts";
 import type { EntityName } from "./entities.ts";
 import type { SourceFile } from "./sources.ts";
 
@@ -181,11 +181,10 @@ export async function loadSalesforceExport(
       throw new Error(`${fileName}: a second file for ${spec.object}; keep one file per object in ${dir}`);
     }
     const path = join(dir, fileName);
-    const header = await readCsvHeader(connection, path);
     const rawTable = `raw_salesforce__${spec.object.toLowerCase()}`;
-    const rowsRead = await loadRawTable(connection, rawTable, path, fileName);
+    const { header, rowsRead, note } = await loadCsvFile(connection, rawTable, path, fileName);
     await createSourceView(connection, spec.entity, rawTable, fileName, resolveCustomFields(spec, config), header);
-    files.push({ file: fileName, entity: spec.entity, rowsRead, note: null });
+    files.push({ file: fileName, entity: spec.entity, rowsRead, note });
   }
   return files;
 }

@@ -7,9 +7,11 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config.ts";
 import { createEmptySourceView, IngestError } from "./csv.ts";
 import { ENTITIES, type EntityName } from "./entities.ts";
+import { loadCanonicalExport, looksCanonical } from "./canonical.ts";
+import { loadMappedExport, type Mapping } from "./mapping.ts";
 import { loadSalesforceExport, looksLikeSalesforce } from "./salesforce.ts";
 
-export const FORMATS = ["auto", "salesforce"] as const;
+export const FORMATS = ["auto", "salesforce", "canonical", "mapping"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** One input file and what became of it. */
@@ -33,12 +35,21 @@ export async function loadExports(
   dir: string,
   config: Config,
   format: Format = "auto",
+  mapping: Mapping | null = null,
 ): Promise<LoadedExports> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new IngestError(`${dir}: the exports folder does not exist (expected a folder of CSV files)`);
   }
-  const resolved = format === "auto" ? detectFormat(dir) : format;
-  const files = await loadSalesforceExport(connection, dir, config);
+  const resolved = mapping ? "mapping" : format === "auto" ? detectFormat(dir) : format;
+  let files: SourceFile[];
+  if (resolved === "mapping") {
+    if (!mapping) throw new IngestError(`--format mapping needs --mapping FILE (see docs/mapping.md)`);
+    files = await loadMappedExport(connection, dir, mapping);
+  } else if (resolved === "canonical") {
+    files = await loadCanonicalExport(connection, dir);
+  } else {
+    files = await loadSalesforceExport(connection, dir, config);
+  }
   const present = new Set(files.map((f) => f.entity).filter((e) => e !== null));
   const missing = ENTITIES.map((e) => e.name).filter((name) => !present.has(name));
   for (const name of missing) await createEmptySourceView(connection, name);
@@ -49,9 +60,11 @@ export async function loadExports(
 export function detectFormat(dir: string): Exclude<Format, "auto"> {
   const names = readdirSync(dir);
   if (looksLikeSalesforce(names)) return "salesforce";
+  if (looksCanonical(names)) return "canonical";
   const shown = names.slice(0, 20).join(", ") || "(no files)";
   throw new IngestError(
     `${dir}: cannot tell which CRM these exports come from. Expected Salesforce object files such as ` +
-      `Opportunity.csv and Lead.csv. Found: ${shown}`,
+      `Opportunity.csv and Lead.csv, or canonical files such as opportunities.csv (docs/canonical-format.md); ` +
+      `for any other export pass --mapping FILE (docs/mapping.md). Found: ${shown}`,
   );
 }

@@ -10,8 +10,9 @@ import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, ren
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { loadConfig, writeConfigTables, type Config } from "../config.ts";
+import { loadConfig, validateConfig, writeConfigTables, type Config } from "../config.ts";
 import { openDatabase, queryRows, queryValue, withConnection } from "../duckdb.ts";
+import { loadMapping, mergeMappingConfig, type Mapping } from "../ingest/mapping.ts";
 import { loadExports, type Format, type SourceFile } from "../ingest/sources.ts";
 import { createMacros, listModels, runModels } from "./models.ts";
 
@@ -24,6 +25,8 @@ export interface BuildOptions {
   out?: string;
   configPath?: string;
   format?: Format;
+  /** A mapping file (docs/mapping.md) for exports in no format we know. */
+  mappingPath?: string;
   /** Rebuild even when the fingerprint says nothing changed. */
   force?: boolean;
 }
@@ -49,7 +52,8 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildResult
   const out = options.out ?? DEFAULT_WAREHOUSE;
   const configPath = options.configPath ?? "data/config.json";
   const format = options.format ?? "auto";
-  const fingerprint = await fingerprintInputs(options.exportsDir, configPath, format);
+  const mapping = options.mappingPath ? loadMapping(options.mappingPath) : null;
+  const fingerprint = await fingerprintInputs(options.exportsDir, [configPath, options.mappingPath], format);
   if (!options.force && (await readFingerprint(out)) === fingerprint) {
     const files = await withConnection(out, (db) => readReconciliation(db), { readOnly: true });
     const format = await withConnection(out, (db) => queryValue<string>(db, "select format from warehouse_meta"), {
@@ -57,7 +61,8 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildResult
     });
     return { out, fingerprint, skipped: true, format, files };
   }
-  const config = loadConfig(configPath);
+  const baseConfig = loadConfig(configPath);
+  const config = mapping ? validateConfig(mergeMappingConfig(baseConfig, mapping), options.mappingPath) : baseConfig;
   const temp = `${out}.${process.pid}.tmp`;
   mkdirSync(dirname(out), { recursive: true });
   rmSync(temp, { force: true });
@@ -65,7 +70,7 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildResult
     const connection = await openDatabase(temp);
     let result: BuildResult;
     try {
-      result = await buildInto(connection, options.exportsDir, config, format, fingerprint, out);
+      result = await buildInto(connection, options.exportsDir, config, format, mapping, fingerprint, out);
       await connection.run("checkpoint");
     } finally {
       connection.closeSync();
@@ -85,12 +90,13 @@ async function buildInto(
   exportsDir: string,
   config: Config,
   format: Format,
+  mapping: Mapping | null,
   fingerprint: string,
   out: string,
 ): Promise<BuildResult> {
   await writeConfigTables(connection, config);
   await createMacros(connection);
-  const loaded = await loadExports(connection, exportsDir, config, format);
+  const loaded = await loadExports(connection, exportsDir, config, format, mapping);
   await writeSourceFiles(connection, loaded.files);
   await connection.run(
     `create table dq_quarantine (model varchar, source_file varchar, source_row bigint, record_id varchar, reason varchar)`,
@@ -151,15 +157,21 @@ export async function readFingerprint(path: string): Promise<string | null> {
  * A hash of everything the warehouse depends on: every export file's name and bytes, the config, the
  * format, and the code and SQL of the library that builds it. Any change makes a new warehouse.
  */
-export async function fingerprintInputs(exportsDir: string, configPath: string, format: string): Promise<string> {
+export async function fingerprintInputs(
+  exportsDir: string,
+  settingFiles: Array<string | undefined>,
+  format: string,
+): Promise<string> {
   const hash = createHash("sha256");
   hash.update(`format:${format}\n`);
   for (const path of listFiles(exportsDir)) {
     hash.update(`export:${relative(exportsDir, path)}\n`);
     await hashFile(hash, path);
   }
-  hash.update(`config:\n`);
-  if (existsSync(configPath)) hash.update(readFileSync(configPath));
+  for (const path of settingFiles) {
+    hash.update(`settings:${path ?? "-"}\n`);
+    if (path && existsSync(path)) hash.update(readFileSync(path));
+  }
   for (const path of listFiles(LIBRARY_DIR).filter((p) => /\.(ts|sql)$/.test(p))) {
     hash.update(`code:${relative(LIBRARY_DIR, path)}\n`);
     hash.update(readFileSync(path));

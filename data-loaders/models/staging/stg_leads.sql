@@ -16,8 +16,8 @@
 -- @column owner_id: user id of the lead's owner
 -- @column loss_reason: why the lead was disqualified
 with source as (
-  -- row_hash tells an exact duplicate row from a different record that reuses an id.
-  select *, hash(*columns(* exclude (_source_file, _source_row))) as row_hash
+  -- _row_hash (of the whole record as read) tells an exact duplicate from a record reusing an id.
+  select *, _row_hash as row_hash
   from src_leads
 ),
 

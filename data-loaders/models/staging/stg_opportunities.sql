@@ -5,8 +5,9 @@
 -- @column stage_name: current stage as the CRM has it
 -- @column stage_step: funnel step the stage maps to, or lost (config `funnel.opportunityStages`)
 -- @column outcome: won, lost or open
--- @column amount: deal amount
--- @column currency: ISO currency of the amount as exported
+-- @column amount: deal amount in the reporting currency (config `currency`), converted with config `exchangeRates`
+-- @column amount_original: deal amount as exported, in its own currency
+-- @column currency: ISO currency of the amount as exported (the reporting currency when the export has none)
 -- @column close_date: actual close date when closed, expected close date when open
 -- @column created_at: when the opportunity was created
 -- @column owner_id: user id of the owner (the rep at close)
@@ -21,8 +22,8 @@
 -- @column segment: product line or segment
 -- @column region: sales region kept on the deal
 with source as (
-  -- row_hash tells an exact duplicate row from a different record that reuses an id.
-  select *, hash(*columns(* exclude (_source_file, _source_row))) as row_hash
+  -- _row_hash (of the whole record as read) tells an exact duplicate from a record reusing an id.
+  select *, _row_hash as row_hash
   from src_opportunities
 ),
 
@@ -37,8 +38,10 @@ typed as (
       when stage.step = 'lost' or parse_bool(source.is_closed) then 'lost'
       else 'open'
     end as outcome,
-    parse_amount(source.amount) as amount,
-    upper(source.currency) as currency,
+    parse_amount(source.amount) * rate.rate as amount,
+    parse_amount(source.amount) as amount_original,
+    coalesce(upper(source.currency), (select value from config_setting where name = 'currency')) as currency,
+    rate.rate as exchange_rate,
     parse_timestamp(source.close_date)::date as close_date,
     parse_timestamp(source.created_at) as created_at,
     crm_id(source.owner_id) as owner_id,
@@ -63,18 +66,21 @@ typed as (
   left join config_opportunity_stage as stage on stage.match_key = match_key(source.stage_name)
   left join config_channel as channel on channel.match_key = match_key(source.lead_source)
   left join config_opportunity_type as opportunity_type on opportunity_type.match_key = match_key(source.opportunity_type)
+  left join config_exchange_rate as rate
+    on rate.currency = coalesce(upper(trim(source.currency)), (select value from config_setting where name = 'currency'))
 ),
 
 final as (
   select
-    * exclude (row_hash, amount_text, close_date_text, created_at_text, is_deleted),
+    * exclude (row_hash, amount_text, close_date_text, created_at_text, is_deleted, exchange_rate),
     case
       when opportunity_id is null then 'missing id'
       when is_deleted then 'deleted in the CRM'
       when row_number() over (partition by opportunity_id, row_hash order by _source_row) > 1 then 'exact duplicate of an earlier row'
       when row_number() over (partition by opportunity_id order by _source_row) > 1 then 'duplicate id (an earlier row has this id)'
       when unparsed(created_at_text, created_at) then 'unparseable date in created_at'
-      when unparsed(amount_text, amount) then 'unparseable amount in amount'
+      when unparsed(amount_text, amount_original) then 'unparseable amount in amount'
+      when exchange_rate is null then 'no exchange rate for currency ' || currency || ' (add it to config exchangeRates)'
       when unparsed(close_date_text, close_date) then 'unparseable date in close_date'
       when stage_step is null then 'unknown stage (add it to config funnel.opportunityStages)'
       when account_id is not null

@@ -9,8 +9,8 @@
 -- @column region: sales region
 -- @column manager_id: user id of the manager
 with source as (
-  -- row_hash tells an exact duplicate row from a different record that reuses an id.
-  select *, hash(*columns(* exclude (_source_file, _source_row))) as row_hash
+  -- _row_hash (of the whole record as read) tells an exact duplicate from a record reusing an id.
+  select *, _row_hash as row_hash
   from src_users
 ),
 

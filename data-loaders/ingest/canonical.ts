@@ -1,0 +1,39 @@
+/**
+ * Canonical adapter: our own documented format (docs/canonical-format.md) for anyone who can shape
+ * their data. One CSV per entity, named after it (`opportunities.csv`, `leads.csv`, …), with the
+ * canonical column names of entities.ts as headers. Dates ISO, amounts plain numbers, booleans true/false.
+ */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { createSourceView, loadCsvFile } from "./csv.ts";
+import { ENTITIES, type EntityName } from "./entities.ts";
+import type { SourceFile } from "./sources.ts";
+
+export function looksCanonical(fileNames: string[]): boolean {
+  return fileNames.some((name) => canonicalEntity(name) !== null);
+}
+
+export async function loadCanonicalExport(connection: DuckDBConnection, dir: string): Promise<SourceFile[]> {
+  const files: SourceFile[] = [];
+  for (const fileName of readdirSync(dir).filter((n) => n.toLowerCase().endsWith(".csv")).sort()) {
+    const entityName = canonicalEntity(fileName);
+    if (!entityName) {
+      files.push({ file: fileName, entity: null, rowsRead: null, note: "not used: not a canonical entity name" });
+      continue;
+    }
+    const rawTable = `raw_canonical__${entityName}`;
+    const { header, rowsRead, note } = await loadCsvFile(connection, rawTable, join(dir, fileName), fileName);
+    const candidates = Object.fromEntries(
+      ENTITIES.find((e) => e.name === entityName)!.columns.map((c) => [c.name, [c.name]]),
+    );
+    await createSourceView(connection, entityName, rawTable, fileName, candidates, header);
+    files.push({ file: fileName, entity: entityName, rowsRead, note });
+  }
+  return files;
+}
+
+function canonicalEntity(fileName: string): EntityName | null {
+  const base = fileName.replace(/\.csv$/i, "").toLowerCase();
+  return ENTITIES.find((e) => e.name === base)?.name ?? null;
+}
