@@ -8,9 +8,10 @@ create or replace macro match_key(x) as lower(trim(x));
 
 -- A point in time from the formats CRMs export: ISO with or without time or zone (zones are converted
 -- to UTC, the session time zone), Salesforce "YYYY-MM-DD HH:MM:SS", US "M/D/YYYY H:MM".
+-- The timestamptz cast comes first: a plain timestamp cast would drop the zone of "…T10:00:00+09:00".
 create or replace macro parse_timestamp(x) as coalesce(
-  try_cast(trim(x) as timestamp),
   try_cast(try_cast(trim(x) as timestamptz) as timestamp),
+  try_cast(trim(x) as timestamp),
   try_strptime(trim(x), ['%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y', '%Y/%m/%d %H:%M:%S', '%Y/%m/%d'])
 );
 

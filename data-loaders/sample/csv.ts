@@ -2,7 +2,7 @@
  * A minimal CSV writer in the Salesforce Data Export dialect: every field double-quoted (an embedded
  * `"` doubled), fields separated by commas, LF line endings, UTF-8 without a byte-order mark.
  *
- * Rows are appended to an in-memory buffer that is written to the file in chunks of about 1 MB, so a
+ * Rows are encoded into a 1 MB buffer that is written to the file whenever it fills, so a
  * file of a million rows never exists as one string, and memory stays flat however large the output.
  * Writes are synchronous on purpose: the generator produces rows far faster than a disk can take them,
  * and a synchronous write is the simplest correct backpressure (an asynchronous stream whose `write()`
@@ -18,12 +18,12 @@ import { closeSync, openSync, writeSync } from "node:fs";
 /** A value as it goes into a cell. null and undefined become an empty (quoted) field. */
 export type CsvValue = string | number | null | undefined;
 
-const FLUSH_AT_CHARS = 1 << 20;
+const BUFFER_BYTES = 1 << 20;
 
 export class CsvFileWriter {
   private readonly fd: number;
-  private chunks: string[] = [];
-  private bufferedChars = 0;
+  private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  private used = 0;
   private rowsWritten = 0;
   private bytesWritten = 0;
   private closed = false;
@@ -67,31 +67,36 @@ export class CsvFileWriter {
 
   private append(line: string): void {
     if (this.closed) throw new Error(`${this.path}: written after close`);
-    this.chunks.push(line);
-    this.bufferedChars += line.length;
-    if (this.bufferedChars >= FLUSH_AT_CHARS) this.flush();
+    // A UTF-16 code unit never takes more than 3 bytes in UTF-8.
+    const worstCase = line.length * 3;
+    if (this.used + worstCase > BUFFER_BYTES) this.flush();
+    if (worstCase > BUFFER_BYTES) {
+      this.writeFully(Buffer.from(line, "utf8"));
+      return;
+    }
+    this.used += this.buffer.write(line, this.used, "utf8");
   }
 
   private flush(): void {
-    if (this.chunks.length === 0) return;
-    const bytes = Buffer.from(this.chunks.join(""), "utf8");
+    this.writeFully(this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private writeFully(bytes: Buffer): void {
     // A write to a regular file may in principle be partial; loop until every byte is out.
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(this.fd, bytes, offset, bytes.length - offset);
     this.bytesWritten += bytes.length;
-    this.chunks = [];
-    this.bufferedChars = 0;
   }
 }
 
 /** One CSV record, every field quoted, terminated by LF. */
 export function formatCsvRecord(values: readonly CsvValue[]): string {
-  let line = "";
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) line += ",";
-    line += quoteCsvField(values[i]);
+  for (const value of values) {
+    if (typeof value === "string" && value.includes('"')) return `${values.map(quoteCsvField).join(",")}\n`;
   }
-  return line + "\n";
+  // No field holds a quote: one native join (null and undefined join as empty strings).
+  return `"${values.join('","')}"\n`;
 }
 
 /** Quote one field the way Salesforce exports do: always quoted, `"` doubled. */

@@ -750,7 +750,7 @@ function buildUsers(rng: Random, count: number, calendar: Calendar, ids: IdFacto
       title: role === "manager" ? MANAGER_TITLES[department] : TEAM_TITLES[role],
       department,
       role,
-      roleId: roleIdFor(`${department}/${role === "manager" ? "manager" : "member"}`),
+      roleId: roleIdFor(`${department}/${role}`),
       managerId,
       region,
       startTime,
