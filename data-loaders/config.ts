@@ -12,6 +12,15 @@ export const CHANNELS = ["inbound", "outbound", "unknown"] as const;
 export const OPPORTUNITY_MOTIONS = ["new_business", "renewal", "expansion"] as const;
 /** Outcomes that end a record's way through the funnel without reaching the next step. */
 export const TERMINAL_OUTCOMES = ["lost", "disqualified"] as const;
+/** The recycle pool's reason groups (METRICS.md "Recycled leads"). */
+export const LOSS_REASON_GROUPS = ["unreachable", "revisit_later", "no_budget", "no_need", "competitor", "other"] as const;
+/** The KPIs each team owns, in the units of their targets. */
+export const TEAM_KPIS: Record<Team, string[]> = {
+  marketing: ["leads", "mqls"],
+  inside_sales: ["sqls", "opportunities_created"],
+  field_sales: ["won_deals", "bookings"],
+  customer_success: ["renewals", "renewal_bookings", "expansion_bookings"],
+};
 
 export interface FunnelStep {
   key: string;
@@ -35,6 +44,11 @@ export interface Config {
   channels: Record<string, string>;
   teams: Record<string, string>;
   opportunityTypes: Record<string, string>;
+  /** Loss or disqualification reason → reason group; unlisted reasons are grouped by pattern or as other. */
+  lossReasons: Record<string, string>;
+  /** Monthly targets per team and KPI. */
+  targets: Partial<Record<Team, Record<string, number>>> & { $comment?: string };
+  bottleneck: { baselineQuarters: number; windowDays: number };
 }
 
 export const DEFAULT_CONFIG_PATH = "data/config.json";
@@ -91,6 +105,19 @@ export function validateConfig(value: unknown, path = "config"): Config {
   checkMap(config.teams, "teams", new Set(TEAMS), fail);
   checkMap(config.opportunityTypes, "opportunityTypes", new Set(OPPORTUNITY_MOTIONS), fail);
   if (typeof config.salesforce?.customFields !== "object") fail("salesforce.customFields", "an object");
+  checkMap(config.lossReasons, "lossReasons", new Set(LOSS_REASON_GROUPS), fail);
+  if (typeof config.targets !== "object" || config.targets === null) fail("targets", "an object of team → KPI → monthly target");
+  for (const [team, kpis] of Object.entries(config.targets)) {
+    if (team === "$comment") continue;
+    if (!TEAMS.includes(team as Team)) fail(`targets.${team}`, `a team: ${TEAMS.join(", ")}`);
+    for (const [kpi, value] of Object.entries(kpis as Record<string, number>)) {
+      if (!TEAM_KPIS[team as Team].includes(kpi)) fail(`targets.${team}.${kpi}`, `a KPI of ${team}: ${TEAM_KPIS[team as Team].join(", ")}`);
+      if (typeof value !== "number" || !(value >= 0)) fail(`targets.${team}.${kpi}`, "a number ≥ 0 (per month)");
+    }
+  }
+  const { baselineQuarters, windowDays } = config.bottleneck ?? {};
+  if (!Number.isInteger(baselineQuarters) || baselineQuarters < 1) fail("bottleneck.baselineQuarters", "a positive integer");
+  if (!Number.isInteger(windowDays) || windowDays < 1) fail("bottleneck.windowDays", "a positive number of days");
   return config;
 }
 
@@ -120,6 +147,8 @@ export async function writeConfigTables(connection: DuckDBConnection, config: Co
     create or replace table config_opportunity_type (match_key varchar primary key, opportunity_type varchar, motion varchar);
     create or replace table config_setting (name varchar primary key, value varchar);
     create or replace table config_exchange_rate (currency varchar primary key, rate double);
+    create or replace table config_loss_reason (match_key varchar primary key, reason varchar, reason_group varchar);
+    create or replace table config_target (team varchar, kpi varchar, monthly_target double);
   `);
   for (const [i, step] of config.funnel.steps.entries()) {
     await connection.run("insert into config_funnel_step values ($step, $order, $team, $en, $ko)", {
@@ -136,6 +165,7 @@ export async function writeConfigTables(connection: DuckDBConnection, config: Co
     ["config_channel", config.channels],
     ["config_team", config.teams],
     ["config_opportunity_type", config.opportunityTypes],
+    ["config_loss_reason", config.lossReasons],
   ];
   for (const [table, map] of maps) {
     for (const [name, value] of Object.entries(map)) {
@@ -150,11 +180,19 @@ export async function writeConfigTables(connection: DuckDBConnection, config: Co
   for (const [currency, rate] of Object.entries(rates)) {
     await connection.run("insert into config_exchange_rate values ($currency, $rate)", { currency, rate });
   }
+  for (const [team, kpis] of Object.entries(config.targets)) {
+    if (team === "$comment") continue;
+    for (const [kpi, value] of Object.entries(kpis as Record<string, number>)) {
+      await connection.run("insert into config_target values ($team, $kpi, $value)", { team, kpi, value });
+    }
+  }
   const settings: Record<string, string> = {
     locale: config.locale,
     currency: config.currency,
     fiscal_year_start_month: String(config.fiscalYearStartMonth),
     minimum_sample: String(config.minimumSample),
+    bottleneck_baseline_quarters: String(config.bottleneck.baselineQuarters),
+    bottleneck_window_days: String(config.bottleneck.windowDays),
   };
   for (const [name, value] of Object.entries(settings)) {
     await connection.run("insert into config_setting values ($name, $value)", { name, value });

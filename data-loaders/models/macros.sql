@@ -31,3 +31,27 @@ end;
 
 -- The value did not parse although there was one: the row is quarantined rather than the value dropped.
 create or replace macro unparsed(text_value, parsed_value) as text_value is not null and parsed_value is null;
+
+-- 95% Wilson score interval of a proportion: k successes in n trials (METRICS.md: every rate carries one).
+-- Unlike the normal approximation it stays inside [0, 1] and behaves at small n. Null when n = 0.
+create or replace macro wilson_low(k, n) as case when n > 0 then
+  ((k / n) + 1.96 ^ 2 / (2 * n) - 1.96 * sqrt((k / n) * (1 - k / n) / n + 1.96 ^ 2 / (4 * n ^ 2))) / (1 + 1.96 ^ 2 / n)
+end;
+create or replace macro wilson_high(k, n) as case when n > 0 then
+  ((k / n) + 1.96 ^ 2 / (2 * n) + 1.96 * sqrt((k / n) * (1 - k / n) / n + 1.96 ^ 2 / (4 * n ^ 2))) / (1 + 1.96 ^ 2 / n)
+end;
+
+-- A loss reason's group (config `lossReasons`); unlisted reasons that read like "revisit in N months"
+-- or name a competitor are grouped by those words, the rest are other.
+create or replace macro loss_reason_group(reason) as case
+  when reason is null then null
+  when (select reason_group from config_loss_reason where match_key = lower(trim(reason))) is not null
+    then (select reason_group from config_loss_reason where match_key = lower(trim(reason)))
+  when regexp_matches(lower(reason), 'revisit|later|개월|다음') then 'revisit_later'
+  when regexp_matches(lower(reason), 'competitor|경쟁') then 'competitor'
+  else 'other'
+end;
+
+-- The N of "Revisit in N months" (also "N개월"): when a revisit-later loss is due for another approach.
+create or replace macro revisit_months(reason) as
+  try_cast(regexp_extract(lower(reason), '(\d+)\s*(?:months?|개월)', 1) as integer);

@@ -42,7 +42,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { CsvFileWriter, type CsvValue } from "./csv.ts";
+import { CsvFileWriter } from "./csv.ts";
 import { Random, weightedPicker } from "./random.ts";
 
 // ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -146,23 +146,25 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
 
   mkdirSync(options.outDir, { recursive: true });
   const writers = openWriters(options.outDir);
-  const rng = new Random(seed);
-  const ids = new IdFactory();
+  try {
+    const rng = new Random(seed);
+    const ids = new IdFactory();
+    const users = buildUsers(rng.fork("users"), repCountFor(leads), calendar, ids);
+    const accounts = buildAccounts(rng.fork("accounts"), accountCountFor(leads), ids);
+    const campaigns = buildCampaigns(rng.fork("campaigns"), calendar, users, ids);
+    writeUsers(writers.User, users);
+    writeCampaigns(writers.Campaign, campaigns, calendar);
 
-  const users = buildUsers(rng.fork("users"), repCountFor(leads), calendar, ids);
-  const accounts = buildAccounts(rng.fork("accounts"), accountCountFor(leads), ids);
-  const campaigns = buildCampaigns(rng.fork("campaigns"), calendar, users, ids);
-  writeUsers(writers.User, users);
-  writeCampaigns(writers.Campaign, campaigns, calendar);
+    const simulation = new OrgSimulation({ rng, calendar, ids, users, accounts, campaigns, writers });
+    for (const day of sampleLeadCreationDays(rng.fork("lead-days"), leads, calendar)) simulation.createLead(day);
+    writeAccounts(writers.Account, accounts, simulation, rng.fork("account-rows"), calendar, users);
 
-  const simulation = new OrgSimulation({ rng, calendar, ids, users, accounts, campaigns, writers });
-  const leadDays = sampleLeadCreationDays(rng.fork("lead-days"), leads, calendar);
-  for (const day of leadDays) simulation.createLead(day);
-  writeAccounts(writers.Account, accounts, simulation, rng.fork("account-rows"), calendar, users);
-
-  const files: SampleSummary["files"] = {};
-  for (const [object, writer] of Object.entries(writers)) files[`${object}.csv`] = writer.close();
-  return { outDir: options.outDir, leads, seed, asOf, files, headline: simulation.headline() };
+    const files: SampleSummary["files"] = {};
+    for (const [object, writer] of Object.entries(writers)) files[`${object}.csv`] = writer.close();
+    return { outDir: options.outDir, leads, seed, asOf, files, headline: simulation.headline() };
+  } finally {
+    for (const writer of Object.values(writers)) writer.close();
+  }
 }
 
 /** Users (reps) for a number of leads: 40 at 10,000, 300 at 1,000,000, a power law in between. */
@@ -190,9 +192,9 @@ type DealKind = "New Business" | "Renewal" | "Upsell";
 const TIERS: readonly Tier[] = ["A", "B", "C"];
 
 interface TierProfile {
-  /** Relative number of leads an account of this tier brings, per channel. */
-  inboundLeadWeight: number;
-  outboundLeadWeight: number;
+  /** Share of all inbound / outbound leads that come from accounts of this tier. */
+  inboundLeadShare: number;
+  outboundLeadShare: number;
   /** Multiplies the chance of qualification (MQL, SQL) and of winning a deal. */
   qualify: number;
   win: number;
@@ -209,9 +211,9 @@ interface TierProfile {
 }
 
 const TIER_PROFILES: Record<Tier, TierProfile> = {
-  A: { inboundLeadWeight: 2.0, outboundLeadWeight: 3.2, qualify: 1.25, win: 1.3, dealMedian: 42_000, engagementSize: 7, cycle: 1.35, activity: 1.7, renewal: 0.9, upsell: 0.45 },
-  B: { inboundLeadWeight: 1.4, outboundLeadWeight: 1.8, qualify: 1.05, win: 1.0, dealMedian: 16_000, engagementSize: 4, cycle: 1.1, activity: 1.0, renewal: 0.86, upsell: 0.3 },
-  C: { inboundLeadWeight: 0.8, outboundLeadWeight: 0.6, qualify: 0.85, win: 0.72, dealMedian: 6_500, engagementSize: 2.2, cycle: 0.9, activity: 0.7, renewal: 0.8, upsell: 0.15 },
+  A: { inboundLeadShare: 0.27, outboundLeadShare: 0.37, qualify: 1.25, win: 1.3, dealMedian: 42_000, engagementSize: 5, cycle: 1.35, activity: 1.7, renewal: 0.88, upsell: 0.45 },
+  B: { inboundLeadShare: 0.31, outboundLeadShare: 0.35, qualify: 1.05, win: 1.0, dealMedian: 16_000, engagementSize: 4, cycle: 1.1, activity: 1.0, renewal: 0.835, upsell: 0.3 },
+  C: { inboundLeadShare: 0.42, outboundLeadShare: 0.28, qualify: 0.85, win: 0.72, dealMedian: 6_500, engagementSize: 2.2, cycle: 0.9, activity: 0.7, renewal: 0.775, upsell: 0.15 },
 };
 
 const OUTBOUND_SHARE = 0.6;
@@ -239,8 +241,8 @@ const SOURCE_PROFILES: Record<Channel, ReadonlyArray<{ source: string; weight: n
 
 /** The funnel's base rates before tier, source, rep and competitor effects. */
 const FUNNEL = {
-  inbound: { touched: 0.92, mql: 0.58, sqlGivenMql: 0.54, convertGivenSql: 0.9, win: 0.52 },
-  outbound: { touched: 0.9, qualified: 0.072, convertGivenSql: 0.85, win: 0.29 },
+  inbound: { touched: 0.92, mql: 0.58, sqlGivenMql: 0.54, convertGivenSql: 0.9, win: 0.48 },
+  outbound: { touched: 0.9, qualified: 0.066, convertGivenSql: 0.85, win: 0.29 },
   /** A re-approached account ("Revisit in N months" come due) qualifies this many times more often. */
   reapproachQualify: 2.6,
   /** Share of "Revisit in N months" losses that inside sales re-approaches when N months have passed. */
@@ -263,11 +265,11 @@ interface CompetitorProfile {
 }
 
 const COMPETITORS: readonly CompetitorProfile[] = [
-  { name: "Salesbridge", weight: 25, win: 1.2, strengths: "Well-known brand", weaknesses: "Slow onboarding, expensive add-ons" },
+  { name: "Salesbridge", weight: 25, win: 1.25, strengths: "Well-known brand", weaknesses: "Slow onboarding, expensive add-ons" },
   { name: "PipeCloud", weight: 25, win: 0.9, strengths: "Low entry price", weaknesses: "Limited reporting" },
   { name: "Dealwise", weight: 20, win: 0.72, strengths: "Strong forecasting features", weaknesses: "Few local references" },
   { name: "Kmetric", weight: 18, win: 0.56, strengths: "Local support and Korean-language product", weaknesses: "Weak integrations" },
-  { name: "Orbital CRM", weight: 12, win: 0.4, strengths: "Bundled with existing ERP contracts", weaknesses: "Rigid customisation" },
+  { name: "Orbital CRM", weight: 12, win: 0.45, strengths: "Bundled with existing ERP contracts", weaknesses: "Rigid customisation" },
 ];
 /** Our win multiplier when no competitor is named on the deal. */
 const NO_COMPETITOR_WIN = 1.15;
@@ -275,7 +277,7 @@ const COMPETITOR_SHARE = 0.5;
 const SECOND_COMPETITOR_SHARE = 0.15;
 
 /** New AEs: deals assigned and win rate grow linearly over the first months after their start date. */
-const RAMP = { months: 6, startingWinFactor: 0.5, startingDealShare: 0.3 };
+const RAMP = { months: 6, startingWinFactor: 0.35, startingDealShare: 0.3 };
 
 /** Stages, in order, with their probability and forecast category (API value, and label on Opportunity). */
 const STAGES = [
@@ -439,11 +441,6 @@ function timeAfter(previous: number, days: number, region: Region, rng: Random):
 function endOfMonth(day: number): number {
   const date = new Date(day * DAY * 1000);
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0) / 1000 / DAY;
-}
-
-function addMonths(day: number, months: number): number {
-  const date = new Date(day * DAY * 1000);
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate()) / 1000 / DAY;
 }
 
 const dayTextCache = new Map<number, string>();
@@ -755,7 +752,7 @@ function buildUsers(rng: Random, count: number, calendar: Calendar, ids: IdFacto
       region,
       startTime,
       leaveTime,
-      skill: role === "ae" ? rng.lognormal(1, 0.12) : 1,
+      skill: 1,
     };
   };
 
@@ -770,21 +767,49 @@ function buildUsers(rng: Random, count: number, calendar: Calendar, ids: IdFacto
   const byRole: Users["byRole"] = { marketer: [], sdr: [], bdr: [], ae: [], csm: [] };
   for (const [department, role, members] of plan) {
     const managerId = (managers.get(department) as User).id;
+    const careers = planCareers(rng, members, calendar);
+    // Skills are spread evenly (0.8…1.2, mean 1) rather than drawn, so the team's average does not
+    // depend on the seed.
+    const skills = rng.shuffle(Array.from({ length: members }, (_, i) => 0.8 + (0.4 * (i + 0.5)) / members));
     for (let i = 0; i < members; i++) {
       const region = role === "ae" ? rng.weighted(keysOf(AE_REGION_WEIGHTS), Object.values(AE_REGION_WEIGHTS)) : rng.chance(0.85) ? "Seoul" : "Busan";
-      // The first member of each role has been here all along, so every role is staffed from day one.
-      const hiredDuringWindow = i > 0 && rng.chance(0.45);
-      const startDay = hiredDuringWindow
-        ? rng.int(calendar.firstDay, calendar.lastDay - 45)
-        : rng.int(dayOf(Date.UTC(2021, 2, 1) / 1000), calendar.firstDay - 30);
-      const leaves = i > 0 && !hiredDuringWindow && rng.chance(0.15);
-      const leaveTime = leaves ? officeTime(rng.int(calendar.firstDay + 90, calendar.lastDay - 30), region, rng) : Infinity;
+      const { startDay, leaveDay } = careers[i] as Career;
+      const leaveTime = leaveDay === undefined ? Infinity : officeTime(leaveDay, region, rng);
       const user = makeUser(department, role, managerId, region, officeTime(startDay, region, rng), leaveTime);
+      if (role === "ae") user.skill = skills[i] as number;
       all.push(user);
       byRole[role as Exclude<Role, "manager">].push(user);
     }
   }
   return { all, byRole, insideSalesManager: managers.get("Inside Sales") as User };
+}
+
+interface Career {
+  startDay: number;
+  leaveDay?: number;
+}
+
+/**
+ * Start (and leave) days for the members of one role. The first member has been here all along, so every
+ * role is staffed from day one. Of the others, a fixed share (45%) was hired during the two years, at
+ * evenly spread dates, so ramping reps are always visible; a fixed share (15%) of the earlier hires left.
+ */
+function planCareers(rng: Random, members: number, calendar: Calendar): Career[] {
+  const others = Array.from({ length: Math.max(0, members - 1) }, (_, i) => i + 1);
+  const hires = rng.shuffle([...others]).slice(0, Math.round(others.length * 0.45)).sort((a, b) => a - b);
+  const veterans = others.filter((i) => !hires.includes(i));
+  const leavers = new Set(rng.shuffle([...veterans]).slice(0, Math.round(veterans.length * 0.15)));
+  const hiringSpan = calendar.lastDay - 45 - calendar.firstDay;
+  const earliestStart = dayOf(Date.UTC(2021, 2, 1) / 1000);
+  return Array.from({ length: members }, (_, i): Career => {
+    const hireRank = hires.indexOf(i);
+    if (hireRank >= 0) {
+      const slot = hiringSpan / hires.length;
+      return { startDay: calendar.firstDay + Math.floor(slot * (hireRank + rng.uniform(0.1, 0.9))) };
+    }
+    const startDay = rng.int(earliestStart, calendar.firstDay - 30);
+    return leavers.has(i) ? { startDay, leaveDay: rng.int(calendar.firstDay + 90, calendar.lastDay - 30) } : { startDay };
+  });
 }
 
 function isActiveAt(user: User, time: number): boolean {
@@ -833,15 +858,15 @@ function buildAccounts(rng: Random, count: number, ids: IdFactory): Account[] {
     tiers[accountIndex] = rank < Math.round(count * 0.15) ? "A" : rank < Math.round(count * 0.4) ? "B" : "C";
   });
 
-  return sizes.map((size, index) => {
+  const accounts = sizes.map((size, index): Account => {
     const tier = tiers[index] as Tier;
     const region = rng.weighted(keysOf(REGION_WEIGHTS), Object.values(REGION_WEIGHTS));
-    const { name, domain } = companyName(rng, region, usedNames);
+    // Every 199th name carries double quotes, so the CSV quoting of embedded quotes is always exercised.
+    const { name, domain } = companyName(rng, region, usedNames, index % 199 === 7);
     const annualRevenue = roundTo(Math.exp(Math.log(25e6) + 1.25 * size + rng.normal(0, 0.2)), 3);
     const employees = Math.max(5, Math.round(annualRevenue / rng.lognormal(220_000, 0.35)));
     // Some accounts are simply busier than others: a lognormal activity level shared by both channels.
-    const busy = rng.lognormal(1, 0.6);
-    const profile = TIER_PROFILES[tier];
+    const busy = rng.lognormal(1, 0.45);
     return {
       index,
       id: ids.next("Account"),
@@ -853,15 +878,25 @@ function buildAccounts(rng: Random, count: number, ids: IdFactory): Account[] {
       industry: rng.pick(INDUSTRIES),
       annualRevenue,
       employees,
-      inboundWeight: busy * profile.inboundLeadWeight,
-      outboundWeight: busy * profile.outboundLeadWeight,
+      inboundWeight: busy,
+      outboundWeight: busy,
     };
   });
+  // Scale the weights so that each tier brings exactly its share of the leads, whatever the draws.
+  for (const tier of TIERS) {
+    const members = accounts.filter((a) => a.tier === tier);
+    const total = members.reduce((sum, a) => sum + a.inboundWeight, 0);
+    for (const account of members) {
+      account.inboundWeight *= TIER_PROFILES[tier].inboundLeadShare / total;
+      account.outboundWeight *= TIER_PROFILES[tier].outboundLeadShare / total;
+    }
+  }
+  return accounts;
 }
 
 /** A unique company name and its e-mail domain. A few are Korean (Unicode), a few carry quotes or commas. */
-function companyName(rng: Random, region: Region, used: Set<string>): { name: string; domain: string } {
-  const korean = (region === "Seoul" || region === "Busan") && rng.chance(0.12);
+function companyName(rng: Random, region: Region, used: Set<string>, quoted: boolean): { name: string; domain: string } {
+  const korean = !quoted && (region === "Seoul" || region === "Busan") && rng.chance(0.12);
   for (let attempt = 0; attempt < 50; attempt++) {
     let name: string;
     let domain: string;
@@ -874,7 +909,6 @@ function companyName(rng: Random, region: Region, used: Set<string>): { name: st
       const brand = rng.pick(COMPANY_BRANDS);
       const qualifier = rng.chance(0.4) ? ` ${rng.pick(COMPANY_QUALIFIERS)}` : "";
       const core = rng.pick(COMPANY_CORES);
-      const quoted = rng.chance(0.004); // exercises the CSV quoting of embedded quotes downstream
       name = `${quoted ? `"${brand}"` : brand}${qualifier} ${core}${rng.pick(COMPANY_SUFFIXES)}`;
       domain = `${asciiSlug(brand)}${asciiSlug(qualifier)}-${asciiSlug(core)}.example`;
     }
@@ -1229,60 +1263,78 @@ class OrgSimulation {
 
   /** Draw a lead's future: when it is worked, qualified, converted or disqualified, and by whom. */
   private planJourney(channel: Channel, intent: number, account: Account, createdAt: number): LeadJourney {
-    const rng = this.rng;
-    const tier = TIER_PROFILES[account.tier];
-    const region = account.region;
-    const never = Infinity;
     const journey: LeadJourney = {
-      touchedAt: never,
-      mqlAt: never,
-      sqlAt: never,
-      convertedAt: never,
-      disqualifiedAt: never,
+      touchedAt: Infinity,
+      mqlAt: Infinity,
+      sqlAt: Infinity,
+      convertedAt: Infinity,
+      disqualifiedAt: Infinity,
       lossReason: "",
       firstOwner: this.users.insideSalesManager,
       salesOwner: this.users.insideSalesManager,
     };
-    const disqualify = (at: number, reasons: Partial<Record<LossReason, number>>) => {
-      journey.disqualifiedAt = at;
-      journey.lossReason = pickReason(rng, reasons);
-    };
-
-    if (channel === "inbound") {
-      const funnel = FUNNEL.inbound;
-      journey.firstOwner = this.assignee("marketer", createdAt, region);
-      const qualifies = clamp(Math.sqrt(intent) * tier.qualify, 0, 1.6);
-      if (rng.chance(funnel.touched)) journey.touchedAt = timeAfter(createdAt, rng.exponential(1.5), region, rng);
-      if (rng.chance(Math.min(0.95, funnel.mql * qualifies))) {
-        journey.mqlAt = timeAfter(createdAt, intent > 1.2 ? rng.uniform(0.05, 1) : 0.2 + rng.exponential(4), region, rng);
-        journey.touchedAt = Math.min(journey.touchedAt, journey.mqlAt);
-        journey.salesOwner = this.assignee("sdr", journey.mqlAt, region);
-        if (rng.chance(Math.min(0.95, funnel.sqlGivenMql * qualifies))) {
-          journey.sqlAt = timeAfter(journey.mqlAt, 0.5 + rng.exponential(6), region, rng);
-          if (rng.chance(funnel.convertGivenSql)) journey.convertedAt = timeAfter(journey.sqlAt, rng.exponential(2), region, rng);
-          else disqualify(timeAfter(journey.sqlAt, rng.uniform(10, 40), region, rng), REASONS_LEAD_AFTER_QUALIFICATION);
-        } else if (rng.chance(FUNNEL.disqualifyAfterMql)) {
-          disqualify(timeAfter(journey.mqlAt, rng.uniform(7, 45), region, rng), REASONS_LEAD_AFTER_QUALIFICATION);
-        }
-      } else if (journey.touchedAt < Infinity && rng.chance(FUNNEL.disqualifyUnqualifiedInbound)) {
-        disqualify(timeAfter(journey.touchedAt, rng.uniform(20, 60), region, rng), REASONS_LEAD_UNQUALIFIED.inbound);
-      }
-    } else {
-      const funnel = FUNNEL.outbound;
-      journey.firstOwner = journey.salesOwner = this.assignee("bdr", createdAt, region);
-      if (rng.chance(funnel.touched * Math.min(1, intent + 0.2))) journey.touchedAt = timeAfter(createdAt, rng.exponential(2), region, rng);
-      if (journey.touchedAt < Infinity) {
-        if (rng.chance(Math.min(0.9, funnel.qualified * intent * tier.qualify))) {
-          // A BDR's qualification is both the MQL and the SQL: outbound leads skip marketing.
-          journey.mqlAt = journey.sqlAt = timeAfter(journey.touchedAt, rng.uniform(3, 45), region, rng);
-          if (rng.chance(funnel.convertGivenSql)) journey.convertedAt = timeAfter(journey.sqlAt, rng.exponential(2), region, rng);
-          else disqualify(timeAfter(journey.sqlAt, rng.uniform(10, 40), region, rng), REASONS_LEAD_AFTER_QUALIFICATION);
-        } else if (rng.chance(FUNNEL.disqualifyUnqualifiedOutbound)) {
-          disqualify(timeAfter(createdAt, rng.uniform(21, 75), region, rng), REASONS_LEAD_UNQUALIFIED.outbound);
-        }
-      }
-    }
+    if (channel === "inbound") this.planInboundJourney(journey, intent, account, createdAt);
+    else this.planOutboundJourney(journey, intent, account, createdAt);
     return journey;
+  }
+
+  /** Marketing owns the lead until it is an MQL; then an SDR works it, qualifies it (SQL) and converts it. */
+  private planInboundJourney(journey: LeadJourney, intent: number, account: Account, createdAt: number): void {
+    const rng = this.rng;
+    const funnel = FUNNEL.inbound;
+    const region = account.region;
+    const qualifies = Math.sqrt(intent) * TIER_PROFILES[account.tier].qualify;
+    journey.firstOwner = this.assignee("marketer", createdAt, region);
+    if (rng.chance(funnel.touched)) journey.touchedAt = timeAfter(createdAt, rng.exponential(1.5), region, rng);
+    if (!rng.chance(Math.min(0.95, funnel.mql * qualifies))) {
+      if (journey.touchedAt < Infinity && rng.chance(FUNNEL.disqualifyUnqualifiedInbound)) {
+        this.disqualify(journey, timeAfter(journey.touchedAt, rng.uniform(20, 60), region, rng), REASONS_LEAD_UNQUALIFIED.inbound);
+      }
+      return;
+    }
+    // A demo request is an MQL within the day; other sources after a few days of nurture.
+    journey.mqlAt = timeAfter(createdAt, intent > 1.2 ? rng.uniform(0.05, 1) : 0.2 + rng.exponential(4), region, rng);
+    journey.touchedAt = Math.min(journey.touchedAt, journey.mqlAt);
+    journey.salesOwner = this.assignee("sdr", journey.mqlAt, region);
+    if (!rng.chance(Math.min(0.95, funnel.sqlGivenMql * qualifies))) {
+      if (rng.chance(FUNNEL.disqualifyAfterMql)) {
+        this.disqualify(journey, timeAfter(journey.mqlAt, rng.uniform(7, 45), region, rng), REASONS_LEAD_AFTER_QUALIFICATION);
+      }
+      return;
+    }
+    journey.sqlAt = timeAfter(journey.mqlAt, 0.5 + rng.exponential(6), region, rng);
+    this.planConversion(journey, funnel.convertGivenSql, region);
+  }
+
+  /** A BDR owns the lead from the start. Outbound leads skip marketing: the BDR's qualification is both the MQL and the SQL. */
+  private planOutboundJourney(journey: LeadJourney, intent: number, account: Account, createdAt: number): void {
+    const rng = this.rng;
+    const funnel = FUNNEL.outbound;
+    const region = account.region;
+    journey.firstOwner = journey.salesOwner = this.assignee("bdr", createdAt, region);
+    // Part of a purchased list is never worked at all.
+    if (!rng.chance(funnel.touched * Math.min(1, intent + 0.2))) return;
+    journey.touchedAt = timeAfter(createdAt, rng.exponential(2), region, rng);
+    if (!rng.chance(Math.min(0.9, funnel.qualified * intent * TIER_PROFILES[account.tier].qualify))) {
+      if (rng.chance(FUNNEL.disqualifyUnqualifiedOutbound)) {
+        this.disqualify(journey, timeAfter(journey.touchedAt, rng.uniform(20, 70), region, rng), REASONS_LEAD_UNQUALIFIED.outbound);
+      }
+      return;
+    }
+    journey.mqlAt = journey.sqlAt = timeAfter(journey.touchedAt, rng.uniform(3, 45), region, rng);
+    this.planConversion(journey, funnel.convertGivenSql, region);
+  }
+
+  /** An SQL is converted into an opportunity within days, or disqualified after a few weeks. */
+  private planConversion(journey: LeadJourney, chance: number, region: Region): void {
+    const rng = this.rng;
+    if (rng.chance(chance)) journey.convertedAt = timeAfter(journey.sqlAt, rng.exponential(2), region, rng);
+    else this.disqualify(journey, timeAfter(journey.sqlAt, rng.uniform(10, 40), region, rng), REASONS_LEAD_AFTER_QUALIFICATION);
+  }
+
+  private disqualify(journey: LeadJourney, at: number, reasons: Partial<Record<LossReason, number>>): void {
+    journey.disqualifiedAt = at;
+    journey.lossReason = pickReason(this.rng, reasons);
   }
 
   /** The status a lead has at the cutoff, and the time of its last change. */
@@ -1506,7 +1558,7 @@ class OrgSimulation {
       creator: journey.salesOwner,
       owner,
       leadSource: source,
-      campaignId: campaign && campaign.type !== "Outbound Sequence" ? campaign.id : EMPTY_LOOKUP,
+      campaignId: campaign?.id ?? EMPTY_LOOKUP,
       amount: roundTo(rng.lognormal(tier.dealMedian, 0.55), 3),
       winProbability,
       stages: [0, 1, 2, 3],
