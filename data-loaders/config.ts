@@ -26,6 +26,8 @@ export interface FunnelStep {
   key: string;
   team: Team;
   label: { en: string; ko: string };
+  /** Optional target for the conversion from this step to the next; the bottleneck is then judged against it. */
+  targetConversion?: number;
 }
 
 export interface Config {
@@ -93,6 +95,9 @@ export function validateConfig(value: unknown, path = "config"): Config {
     if (stepKeys.has(step.key)) fail(`funnel.steps[${i}].key`, `a unique key ("${step.key}" repeats)`);
     if (!TEAMS.includes(step.team)) fail(`funnel.steps[${i}].team`, `one of ${TEAMS.join(", ")}`);
     if (!step.label?.en || !step.label?.ko) fail(`funnel.steps[${i}].label`, "an object with en and ko labels");
+    if (step.targetConversion !== undefined && !(step.targetConversion > 0 && step.targetConversion <= 1)) {
+      fail(`funnel.steps[${i}].targetConversion`, "a share between 0 and 1, e.g. 0.35");
+    }
     stepKeys.add(step.key);
   }
   for (const required of ["lead", "opportunity", "won"]) {
@@ -139,7 +144,7 @@ function checkMap(
  */
 export async function writeConfigTables(connection: DuckDBConnection, config: Config): Promise<void> {
   await connection.run(`
-    create or replace table config_funnel_step (step varchar primary key, step_order integer, team varchar, label_en varchar, label_ko varchar);
+    create or replace table config_funnel_step (step varchar primary key, step_order integer, team varchar, label_en varchar, label_ko varchar, target_conversion double);
     create or replace table config_lead_status (match_key varchar primary key, status varchar, step varchar);
     create or replace table config_opportunity_stage (match_key varchar primary key, stage varchar, step varchar);
     create or replace table config_channel (match_key varchar primary key, source varchar, channel varchar);
@@ -151,12 +156,13 @@ export async function writeConfigTables(connection: DuckDBConnection, config: Co
     create or replace table config_target (team varchar, kpi varchar, monthly_target double);
   `);
   for (const [i, step] of config.funnel.steps.entries()) {
-    await connection.run("insert into config_funnel_step values ($step, $order, $team, $en, $ko)", {
+    await connection.run("insert into config_funnel_step values ($step, $order, $team, $en, $ko, $target)", {
       step: step.key,
       order: i + 1,
       team: step.team,
       en: step.label.en,
       ko: step.label.ko,
+      target: step.targetConversion ?? null,
     });
   }
   const maps: Array<[string, Record<string, string>]> = [

@@ -241,12 +241,12 @@ const SOURCE_PROFILES: Record<Channel, ReadonlyArray<{ source: string; weight: n
 
 /** The funnel's base rates before tier, source, rep and competitor effects. */
 const FUNNEL = {
-  inbound: { touched: 0.92, mql: 0.58, sqlGivenMql: 0.54, convertGivenSql: 0.9, win: 0.48 },
+  inbound: { touched: 0.92, mql: 0.58, sqlGivenMql: 0.54, convertGivenSql: 0.9, win: 0.49 },
   outbound: { touched: 0.9, qualified: 0.066, convertGivenSql: 0.85, win: 0.29 },
   /** A re-approached account ("Revisit in N months" come due) qualifies this many times more often. */
   reapproachQualify: 2.6,
   /** Share of "Revisit in N months" losses that inside sales re-approaches when N months have passed. */
-  reapproachShare: 0.55,
+  reapproachShare: 0.6,
   /** Leads that do not qualify: share disqualified with a reason (the rest stay open, in nurture). */
   disqualifyUnqualifiedInbound: 0.6,
   disqualifyUnqualifiedOutbound: 0.8,
@@ -425,9 +425,12 @@ function dayOf(time: number): number {
   return Math.floor(time / DAY);
 }
 
-/** A moment during office hours in `region` on `day`, or on the next working day if `day` is a weekend. */
-function officeTime(day: number, region: Region, rng: Random): number {
-  while (isWeekend(day)) day++;
+/**
+ * A moment during office hours in `region` on `day`. People work on the next working day if `day` is a
+ * weekend; a few leads (web forms) do arrive on weekends, so lead creation passes `onWeekends`.
+ */
+function officeTime(day: number, region: Region, rng: Random, onWeekends = false): number {
+  while (!onWeekends && isWeekend(day)) day++;
   const [from, to] = OFFICE_HOURS_UTC[region];
   return day * DAY + Math.floor(rng.uniform(from, to) * 3600);
 }
@@ -1210,7 +1213,7 @@ class OrgSimulation {
     const channel: Channel = rng.chance(OUTBOUND_SHARE) ? "outbound" : "inbound";
     const engagement = this.engagementFor(channel, day);
     const { account, source } = engagement;
-    const createdAt = officeTime(day, account.region, rng);
+    const createdAt = officeTime(day, account.region, rng, true);
     const leadId = this.ids.next("Lead");
 
     const journey = this.planJourney(channel, source.intent * (engagement.reapproach ? FUNNEL.reapproachQualify : 1), account, createdAt);

@@ -8,6 +8,7 @@
 -- @column step: funnel step reached
 -- @column step_order: position of the step
 -- @column reached_at: when the record reached the step (see above)
+-- @column reached_at_known: reached_at comes from a recorded date, not the creation-date stand-in
 -- @column channel: inbound, outbound or unknown
 -- @column lead_source: lead source as the CRM has it
 -- @column tier: account tier
@@ -72,6 +73,9 @@ final as (
       ),
       created_at
     ) as reached_at,
+    min(entered_at) over (
+      partition by record_type, record_id order by step_order desc rows between unbounded preceding and current row
+    ) is not null as reached_at_known,
     channel,
     lead_source,
     tier,

@@ -54,7 +54,7 @@ labelled as (
       when 'month' then strftime(starts.period_start, '%Y-%m')
       when 'quarter' then
         case when settings.fy_start = 1 then '' else 'FY' end
-        || year(starts.period_start + interval 11 month)::varchar
+        || year(starts.period_start - to_months((month(starts.period_start) - settings.fy_start + 12) % 12) + interval 11 month)::varchar
         || '-Q' || (((month(starts.period_start) - settings.fy_start + 12) % 12) // 3 + 1)::varchar
       else
         case when settings.fy_start = 1 then '' else 'FY' end || year(starts.period_start + interval 11 month)::varchar
