@@ -25,12 +25,25 @@ const WIDE_NUMERIC = new Set([
 export async function openDatabase(path: string, { readOnly = false } = {}): Promise<DuckDBConnection> {
   const instance = await DuckDBInstance.create(path, readOnly ? { access_mode: "READ_ONLY" } : {});
   const connection = await instance.connect();
+  instances.set(connection, instance);
   // icu is built in but not loaded until asked; the time zone cannot be set before it is.
   await connection.run("load icu; set TimeZone = 'UTC'");
   return connection;
 }
 
-/** Run `fn` with a connection to `path`, closing the connection afterwards whatever happens. */
+const instances = new WeakMap<DuckDBConnection, DuckDBInstance>();
+
+/**
+ * Close a connection and its database. Closing the database matters: until it is closed the process
+ * keeps its lock on the file, and another process (a loader) cannot open it.
+ */
+export function closeDatabase(connection: DuckDBConnection): void {
+  connection.closeSync();
+  instances.get(connection)?.closeSync();
+  instances.delete(connection);
+}
+
+/** Run `fn` with a connection to `path`, closing the database afterwards whatever happens. */
 export async function withConnection<T>(
   path: string,
   fn: (connection: DuckDBConnection) => Promise<T>,
@@ -40,7 +53,7 @@ export async function withConnection<T>(
   try {
     return await fn(connection);
   } finally {
-    connection.closeSync();
+    closeDatabase(connection);
   }
 }
 

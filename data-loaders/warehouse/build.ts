@@ -9,9 +9,9 @@ import { createHash } from "node:crypto";
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DuckDBInstance } from "@duckdb/node-api";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { loadConfig, validateConfig, writeConfigTables, type Config } from "../config.ts";
-import { openDatabase, queryRows, queryValue, withConnection } from "../duckdb.ts";
+import { closeDatabase, openDatabase, queryRows, queryValue, withConnection } from "../duckdb.ts";
 import { loadMapping, mergeMappingConfig, type Mapping } from "../ingest/mapping.ts";
 import { loadExports, type Format, type SourceFile } from "../ingest/sources.ts";
 import { createMacros, listModels, runModels } from "./models.ts";
@@ -73,7 +73,7 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildResult
       result = await buildInto(connection, options.exportsDir, config, format, mapping, fingerprint, out);
       await connection.run("checkpoint");
     } finally {
-      connection.closeSync();
+      closeDatabase(connection);
     }
     renameSync(temp, out);
     rmSync(`${temp}.wal`, { force: true });
@@ -86,7 +86,7 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildResult
 }
 
 async function buildInto(
-  connection: Awaited<ReturnType<typeof openDatabase>>,
+  connection: DuckDBConnection,
   exportsDir: string,
   config: Config,
   format: Format,
@@ -120,7 +120,7 @@ async function buildInto(
   return { out, fingerprint, skipped: false, format: loaded.format, files };
 }
 
-async function writeSourceFiles(connection: Awaited<ReturnType<typeof openDatabase>>, files: SourceFile[]) {
+async function writeSourceFiles(connection: DuckDBConnection, files: SourceFile[]) {
   await connection.run(`create table dq_source_files (source_file varchar, entity varchar, rows_read bigint, note varchar)`);
   for (const file of files) {
     await connection.run("insert into dq_source_files values ($file, $entity, $rows, $note)", {
@@ -132,7 +132,7 @@ async function writeSourceFiles(connection: Awaited<ReturnType<typeof openDataba
   }
 }
 
-async function readReconciliation(connection: Awaited<ReturnType<typeof openDatabase>>): Promise<Reconciliation[]> {
+async function readReconciliation(connection: DuckDBConnection): Promise<Reconciliation[]> {
   return queryRows<Reconciliation & Record<string, unknown>>(connection, "select * from mart_data_quality");
 }
 
@@ -140,14 +140,9 @@ async function readReconciliation(connection: Awaited<ReturnType<typeof openData
 export async function readFingerprint(path: string): Promise<string | null> {
   if (!existsSync(path)) return null;
   try {
-    const instance = await DuckDBInstance.create(path, { access_mode: "READ_ONLY" });
-    const connection = await instance.connect();
-    try {
-      return await queryValue<string>(connection, "select fingerprint from warehouse_meta");
-    } finally {
-      connection.closeSync();
-      instance.closeSync();
-    }
+    return await withConnection(path, (db) => queryValue<string>(db, "select fingerprint from warehouse_meta"), {
+      readOnly: true,
+    });
   } catch {
     return null;
   }

@@ -50,10 +50,11 @@ describe("overview page in Chromium", () => {
   it("redraws the funnel and the figures when the channel changes", async () => {
     const leadKpi = page.locator(".card .kpi-value").first();
     const before = await leadKpi.textContent();
-    const chartBefore = await page.locator(".card svg").first().innerHTML();
+    const chart = page.locator(".card svg:has(g[aria-label='bar'])").first();
+    const chartBefore = await chart.innerHTML();
     await page.getByLabel("outbound", { exact: true }).check();
     await expect.poll(() => leadKpi.textContent()).not.toBe(before);
-    expect(await page.locator(".card svg").first().innerHTML()).not.toBe(chartBefore);
+    expect(await chart.innerHTML()).not.toBe(chartBefore);
     expect(problems).toEqual([]);
   });
 });

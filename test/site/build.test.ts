@@ -50,10 +50,10 @@ describe("npm run build", () => {
     const broken = join(tempDir(), "exports");
     cpSync(exportsDir, broken, { recursive: true });
     const path = join(broken, "Opportunity.csv");
-    writeFileSync(path, readFileSync(path, "utf8").replace('"CreatedDate"', '"Created"'));
+    writeFileSync(path, readFileSync(path, "utf8").replace('"StageName"', '"Stage"'));
     const failed = runBuild({ SITE_OUTPUT: site, WAREHOUSE: warehouse, CRM_EXPORTS: broken });
     expect(failed.status).toBe(1);
-    expect(failed.output).toMatch(/Opportunity\.csv: missing required column "CreatedDate"/);
+    expect(failed.output).toMatch(/Opportunity\.csv: missing required column "StageName"/);
     expect(failed.output).not.toMatch(/\n\s+at /); // a message, not a stack trace
     expect(existsSync(join(site, "index.html"))).toBe(true);
     expect(existsSync(warehouse)).toBe(true);
