@@ -33,6 +33,7 @@ export type EntityName =
   | "leads"
   | "opportunities"
   | "opportunity_history"
+  | "opportunity_snapshots"
   | "opportunity_competitors"
   | "campaign_members"
   | "tasks";
@@ -153,6 +154,23 @@ export const ENTITIES: Entity[] = [
       col("entered_at", "when the change happened", true),
       col("amount", "amount after the change"),
       col("close_date", "close date after the change"),
+      col("is_deleted", "deleted in the CRM (boolean)"),
+    ],
+  },
+  {
+    name: "opportunity_snapshots",
+    grain: "an opportunity as it stood in one dated export (weekly snapshots in dated folders: 2026-11-02/, 2026-11-09/, …)",
+    columns: [
+      col("snapshot_date", "the date of the snapshot", true),
+      col("opportunity_id", "the opportunity", true),
+      col("stage_name", "stage at the snapshot", true),
+      col("amount", "amount at the snapshot"),
+      col("currency", "ISO currency of the amount"),
+      col("close_date", "expected or actual close date at the snapshot"),
+      col("is_closed", "closed (boolean)"),
+      col("is_won", "won (boolean)"),
+      col("opportunity_type", "new business / renewal / upsell"),
+      col("owner_id", "owner at the snapshot"),
       col("is_deleted", "deleted in the CRM (boolean)"),
     ],
   },

@@ -3,10 +3,11 @@
  * (empty for entities the export does not have), whatever CRM the files came from.
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config.ts";
 import { createEmptySourceView, IngestError } from "./csv.ts";
-import { ENTITIES, type EntityName } from "./entities.ts";
+import { ENTITIES, entity, type EntityName } from "./entities.ts";
 import { loadCanonicalExport, looksCanonical } from "./canonical.ts";
 import { loadMappedExport, type Mapping } from "./mapping.ts";
 import { loadSalesforceExport, looksLikeSalesforce } from "./salesforce.ts";
@@ -30,6 +31,11 @@ export interface LoadedExports {
   missing: EntityName[];
 }
 
+/**
+ * Load an exports folder. A folder of dated snapshot folders (weekly exports in `2026-11-02/`,
+ * `2026-11-09/`, …) is read as a series: every snapshot's opportunities go to `src_opportunity_snapshots`
+ * for pipeline flow, and the latest snapshot is the export every other metric reads.
+ */
 export async function loadExports(
   connection: DuckDBConnection,
   dir: string,
@@ -40,20 +46,80 @@ export async function loadExports(
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new IngestError(`${dir}: the exports folder does not exist (expected a folder of CSV files)`);
   }
-  const resolved = mapping ? "mapping" : format === "auto" ? detectFormat(dir) : format;
-  let files: SourceFile[];
-  if (resolved === "mapping") {
-    if (!mapping) throw new IngestError(`--format mapping needs --mapping FILE (see docs/mapping.md)`);
-    files = await loadMappedExport(connection, dir, mapping);
-  } else if (resolved === "canonical") {
-    files = await loadCanonicalExport(connection, dir);
-  } else {
-    files = await loadSalesforceExport(connection, dir, config);
+  const snapshots = snapshotFolders(dir);
+  let loaded: { format: Exclude<Format, "auto">; files: SourceFile[] } | null = null;
+  const snapshotFiles: SourceFile[] = [];
+  for (const [i, snapshot] of snapshots.entries()) {
+    loaded = await loadOneExport(connection, join(dir, snapshot), config, format, mapping);
+    snapshotFiles.push(await keepSnapshot(connection, snapshot, loaded.files, i === 0));
+    if (i < snapshots.length - 1) {
+      await dropSourceViews(connection);
+      snapshotFiles.push(...loaded.files.filter((f) => f.entity !== null && f.entity !== "opportunities").map((f) => ({
+        file: `${snapshot}/${f.file}`,
+        entity: null,
+        rowsRead: null,
+        note: "not used: an older snapshot, of which only opportunities are read",
+      })));
+    }
   }
+  // Without snapshot folders the folder itself is the export.
+  if (!loaded) loaded = await loadOneExport(connection, dir, config, format, mapping);
+  const files = [...loaded.files, ...snapshotFiles];
   const present = new Set(files.map((f) => f.entity).filter((e) => e !== null));
+  if (snapshots.length) {
+    await connection.run(`create or replace view src_opportunity_snapshots as select * from raw_snapshot__opportunities`);
+  }
   const missing = ENTITIES.map((e) => e.name).filter((name) => !present.has(name));
   for (const name of missing) await createEmptySourceView(connection, name);
-  return { format: resolved, files, missing };
+  return { format: loaded.format, files, missing };
+}
+
+async function loadOneExport(
+  connection: DuckDBConnection,
+  dir: string,
+  config: Config,
+  format: Format,
+  mapping: Mapping | null,
+): Promise<{ format: Exclude<Format, "auto">; files: SourceFile[] }> {
+  const resolved = mapping ? "mapping" : format === "auto" ? detectFormat(dir) : format;
+  if (resolved === "mapping") {
+    if (!mapping) throw new IngestError(`--format mapping needs --mapping FILE (see docs/mapping.md)`);
+    return { format: resolved, files: await loadMappedExport(connection, dir, mapping) };
+  }
+  if (resolved === "canonical") return { format: resolved, files: await loadCanonicalExport(connection, dir) };
+  return { format: resolved, files: await loadSalesforceExport(connection, dir, config) };
+}
+
+/** Subfolders named like dates (YYYY-MM-DD), oldest first: a series of snapshots. */
+export function snapshotFolders(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => /^\d{4}-\d{2}-\d{2}$/.test(name) && statSync(join(dir, name)).isDirectory())
+    .sort();
+}
+
+/** Copy a snapshot's opportunities (as text, like every source) into the snapshot table, dated. */
+async function keepSnapshot(
+  connection: DuckDBConnection,
+  snapshot: string,
+  files: SourceFile[],
+  first: boolean,
+): Promise<SourceFile> {
+  const opportunities = files.find((f) => f.entity === "opportunities");
+  if (!opportunities) {
+    throw new IngestError(`${snapshot}/: a snapshot without an opportunity file; every dated folder needs one`, snapshot);
+  }
+  const label = `${snapshot}/${opportunities.file} › snapshot`;
+  const select = `select $label as _source_file, _source_row, _row_hash, $snapshot::varchar as snapshot_date,
+    ${SNAPSHOT_COLUMNS.join(", ")} from src_opportunities`;
+  if (first) await connection.run(`create or replace table raw_snapshot__opportunities as ${select}`, { label, snapshot });
+  else await connection.run(`insert into raw_snapshot__opportunities ${select}`, { label, snapshot });
+  return { file: label, entity: "opportunity_snapshots", rowsRead: opportunities.rowsRead, note: null };
+}
+
+const SNAPSHOT_COLUMNS = entity("opportunity_snapshots").columns.map((c) => c.name).filter((c) => c !== "snapshot_date");
+
+async function dropSourceViews(connection: DuckDBConnection): Promise<void> {
+  for (const e of ENTITIES) await connection.run(`drop view if exists src_${e.name}`);
 }
 
 /** Decide the format from the file names; when we cannot, say what we saw. */
