@@ -1,0 +1,85 @@
+-- One row per metric area: whether this export lets us compute it, and if only in part, what is missing.
+-- Pages show the note instead of a chart of zeros when an export lacks what a metric needs (leads, stage
+-- history, competitors, tiers, reps, activities, snapshots).
+-- @column area: funnel, stage_history, win_rate_by_competitor, tiers, reps, ramp, activities, recycling, team_kpis, pipeline_flow, renewals
+-- @column status: ok, partial or unavailable
+-- @column note: what the page should say when the status is not ok
+with counts as (
+  select
+    (select count(*) from stg_leads) as leads,
+    (select count(*) from stg_opportunities) as opportunities,
+    (select count(*) from stg_opportunity_history) as history,
+    (select count(*) from int_opportunity_competitors) as competitors,
+    (select count(*) from int_account_tiers where tier <> 'unknown') as tiered_accounts,
+    (select count(*) from int_account_tiers where tier_source = 'export') as export_tiers,
+    (select count(*) from stg_users) as users,
+    (select count(*) from stg_users where start_date is not null and team = 'field_sales') as reps_with_start,
+    (select count(*) from stg_tasks) as tasks,
+    (select count(*) from stg_leads where mql_at is not null) as mql_dates,
+    (select count(distinct snapshot_date) from stg_opportunity_snapshots) as snapshots,
+    (select count(*) from stg_opportunities where motion = 'renewal') as renewals,
+    (select count(*) from stg_opportunities where created_at is null) as undated_opportunities
+),
+
+areas as (
+  select 'funnel' as area,
+    case when opportunities = 0 and leads = 0 then 'unavailable' when leads = 0 or undated_opportunities > 0 then 'partial' else 'ok' end as status,
+    case
+      when opportunities = 0 and leads = 0 then 'This export has no leads and no opportunities.'
+      when leads = 0 then 'This export has no leads: the funnel starts at the opportunity step.'
+      when undated_opportunities > 0 then undated_opportunities || ' opportunities have no creation date and belong to no cohort.'
+    end as note
+  from counts
+  union all
+  select 'stage_history', case when history = 0 then 'partial' else 'ok' end,
+    case when history = 0 then 'No stage history: lost deals are counted only up to the stage known, and time in stage cannot be measured.' end
+  from counts
+  union all
+  select 'win_rate_by_competitor', case when competitors = 0 then 'unavailable' else 'ok' end,
+    case when competitors = 0 then 'This export names no competitors.' end
+  from counts
+  union all
+  select 'tiers', case when tiered_accounts = 0 then 'unavailable' when export_tiers = 0 then 'partial' else 'ok' end,
+    case
+      when tiered_accounts = 0 then 'No account tiers and no revenue or employee counts to rank accounts by.'
+      when export_tiers = 0 then 'The CRM keeps no tier: accounts are tiered by fit score (revenue, then employees): A = top 15%, B = next 25%, C = the rest.'
+    end
+  from counts
+  union all
+  select 'reps', case when users = 0 then 'partial' else 'ok' end,
+    case when users = 0 then 'No user export: reps are shown by owner id, without team.' end
+  from counts
+  union all
+  select 'ramp', case when reps_with_start = 0 then 'unavailable' else 'ok' end,
+    case when reps_with_start = 0 then 'No start dates for field sales reps: ramp curves cannot be drawn.' end
+  from counts
+  union all
+  select 'activities', case when tasks = 0 then 'unavailable' else 'ok' end,
+    case when tasks = 0 then 'This export has no activities (tasks).' end
+  from counts
+  union all
+  select 'recycling', case when leads = 0 and opportunities = 0 then 'unavailable' when leads = 0 then 'partial' else 'ok' end,
+    case when leads = 0 then 'No leads: only lost deals form the recycle pool, and returns are new opportunities only.' end
+  from counts
+  union all
+  select 'team_kpis', case when leads = 0 then 'partial' when mql_dates = 0 then 'partial' else 'ok' end,
+    case
+      when leads = 0 then 'No leads: marketing and inside sales KPIs cannot be computed.'
+      when mql_dates = 0 then 'No MQL dates: MQLs are dated by lead creation.'
+    end
+  from counts
+  union all
+  select 'pipeline_flow', case when snapshots < 2 then 'unavailable' else 'ok' end,
+    case when snapshots < 2 then 'Pipeline flow needs at least two dated snapshots (exports in folders named like 2026-11-02/).' end
+  from counts
+  union all
+  select 'renewals', case when renewals = 0 then 'unavailable' else 'ok' end,
+    case when renewals = 0 then 'No renewal opportunities: customer success KPIs cannot be computed.' end
+  from counts
+),
+
+final as (
+  select area, status, note from areas
+)
+
+select * from final
