@@ -1,6 +1,8 @@
 // Observable Framework config. The site must build and run offline: no web fonts (globalStylesheets is
-// empty: the default links a font CDN), no search (its index loader is fetched lazily), and every
-// library imported explicitly from node_modules in the pages.
+// empty: the default links a font CDN), no search, and every library imported explicitly from
+// node_modules in the pages.
+import { martNames } from "./data-loaders/site/marts.ts";
+
 export default {
   title: "Sales process dashboard",
   root: "src",
@@ -9,9 +11,14 @@ export default {
   globalStylesheets: [],
   style: "style.css",
   pages: [{ name: "Overview", path: "/" }],
+  // Every mart is one JSON file from one parameterised loader; team pages from one parameterised page.
+  dynamicPaths: [
+    ...martNames().map((name) => `/data/marts/${name}.json`),
+  ],
   toc: false,
+  search: false,
+  pager: false,
   // An empty icon: no favicon request that would 404.
   head: `<link rel="icon" href="data:,">`,
-  search: false,
   footer: "Built from CRM exports. Figures are aggregates; no contact data leaves the warehouse.",
 };

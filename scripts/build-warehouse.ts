@@ -1,5 +1,5 @@
 /**
- * npm run warehouse -- --exports DIR [--format auto|salesforce|canonical] [--mapping FILE] [--out FILE]
+ * npm run warehouse -- --exports DIR [--format auto|salesforce|hubspot|canonical] [--mapping FILE] [--out FILE]
  *                       [--config FILE] [--force]
  * Builds the DuckDB warehouse from CRM exports and prints the reconciliation table: per file, rows
  * read = rows loaded + rows quarantined. Exits non-zero, with the reason, when an export is unusable.

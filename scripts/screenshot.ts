@@ -16,7 +16,7 @@ const { values, positionals } = parseArgs({
     height: { type: "string", default: "800" },
     out: { type: "string", default: "docs/screenshots" },
     dark: { type: "boolean", default: false },
-    full: { type: "boolean", default: true },
+    "viewport-only": { type: "boolean", default: false },
     suffix: { type: "string", default: "" },
   },
 });
@@ -40,7 +40,7 @@ try {
     await page.waitForTimeout(300);
     const name = (path === "/" ? "overview" : path.replace(/^\//, "").replaceAll("/", "-")) + values.suffix;
     const file = join(values.out, `${name}.png`);
-    await page.screenshot({ path: file, fullPage: values.full });
+    await page.screenshot({ path: file, fullPage: !values["viewport-only"] });
     console.error(`saved ${file}`);
   }
 } finally {

@@ -9,10 +9,11 @@ import type { Config } from "../config.ts";
 import { createEmptySourceView, IngestError } from "./csv.ts";
 import { ENTITIES, entity, type EntityName } from "./entities.ts";
 import { loadCanonicalExport, looksCanonical } from "./canonical.ts";
+import { loadHubSpotExport, looksLikeHubSpot, readCsvHeaders } from "./hubspot.ts";
 import { loadMappedExport, type Mapping } from "./mapping.ts";
 import { loadSalesforceExport, looksLikeSalesforce } from "./salesforce.ts";
 
-export const FORMATS = ["auto", "salesforce", "canonical", "mapping"] as const;
+export const FORMATS = ["auto", "salesforce", "hubspot", "canonical", "mapping"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** One input file and what became of it. */
@@ -86,6 +87,7 @@ async function loadOneExport(
     if (!mapping) throw new IngestError(`--format mapping needs --mapping FILE (see docs/mapping.md)`);
     return { format: resolved, files: await loadMappedExport(connection, dir, mapping) };
   }
+  if (resolved === "hubspot") return { format: resolved, files: await loadHubSpotExport(connection, dir, config) };
   if (resolved === "canonical") return { format: resolved, files: await loadCanonicalExport(connection, dir) };
   return { format: resolved, files: await loadSalesforceExport(connection, dir, config) };
 }
@@ -126,11 +128,13 @@ async function dropSourceViews(connection: DuckDBConnection): Promise<void> {
 export function detectFormat(dir: string): Exclude<Format, "auto"> {
   const names = readdirSync(dir);
   if (looksLikeSalesforce(names)) return "salesforce";
+  if (looksLikeHubSpot(readCsvHeaders(dir))) return "hubspot";
   if (looksCanonical(names)) return "canonical";
   const shown = names.slice(0, 20).join(", ") || "(no files)";
   throw new IngestError(
     `${dir}: cannot tell which CRM these exports come from. Expected Salesforce object files such as ` +
-      `Opportunity.csv and Lead.csv, or canonical files such as opportunities.csv (docs/canonical-format.md); ` +
+      `Opportunity.csv and Lead.csv, HubSpot exports of deals, companies or contacts (recognised by their header, ` +
+      `docs/hubspot.md), or canonical files such as opportunities.csv (docs/canonical-format.md); ` +
       `for any other export pass --mapping FILE (docs/mapping.md). Found: ${shown}`,
   );
 }

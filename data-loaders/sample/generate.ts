@@ -30,12 +30,19 @@
  *   - New AEs ramp: fewer deals and a lower win rate in their first six months.
  *
  * ## How it is generated
- * Leads are created in time order. For each lead the generator draws its whole future at once (when it
- * is contacted, qualified, converted or disqualified; for its opportunity, each stage change, close-date
- * push and the close) and then writes the records as they stand at the end of `asOf`: anything later has
- * not happened yet, so recent leads are still open and the pipeline holds open deals, some of them past
- * their close date. Rows are written as soon as they are known, so memory does not grow with the size.
- * Nothing reads the clock: `asOf` is a parameter.
+ * Leads are created in time order (days drawn from the seasonal curve). They come from accounts in bursts
+ * (colleagues at one webinar, the contacts of one outbound sequence), a few months apart per account, so
+ * a loss is followed by silence and then, usually, a comeback; "revisit" losses come due in a queue
+ * that BDRs work. For each lead the generator draws its whole future at once (when it is contacted,
+ * qualified, converted or disqualified; for its opportunity, each stage change, close-date push and the
+ * close; the renewals and upsells a win brings) and then writes the records as they stand at the end of
+ * `asOf`: anything later has not happened yet, so recent leads are still open and the pipeline holds
+ * open deals, some of them past their close date. Rows are written as soon as they are known, so memory
+ * does not grow with the size. Nothing reads the clock: `asOf` is a parameter.
+ *
+ * All randomness comes from one seeded PRNG, forked per concern (random.ts). The funnel's yes/no
+ * decisions (qualify, convert, win, renew) go through SteadyChance, so their totals follow their
+ * probabilities closely: the documented rates hold for any seed instead of wandering by binomial noise.
  *
  * Size: `leads` sets the size; accounts = leads / 20; users (reps) = 40 × (leads / 10,000)^0.4375,
  * clamped to 12…400 (40 at 10,000 leads, 300 at 1,000,000: a power law through those two points).
@@ -43,7 +50,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { CsvFileWriter } from "./csv.ts";
-import { Random, weightedPicker } from "./random.ts";
+import { Random, SteadyChance, weightedPicker } from "./random.ts";
 
 // ────────────────────────────────────────────────────────────────────────────────────────────────────
 // Public interface
@@ -211,12 +218,14 @@ interface TierProfile {
 }
 
 const TIER_PROFILES: Record<Tier, TierProfile> = {
-  A: { inboundLeadShare: 0.27, outboundLeadShare: 0.37, qualify: 1.25, win: 1.3, dealMedian: 42_000, engagementSize: 5, cycle: 1.35, activity: 1.7, renewal: 0.88, upsell: 0.45 },
-  B: { inboundLeadShare: 0.31, outboundLeadShare: 0.35, qualify: 1.05, win: 1.0, dealMedian: 16_000, engagementSize: 4, cycle: 1.1, activity: 1.0, renewal: 0.835, upsell: 0.3 },
-  C: { inboundLeadShare: 0.42, outboundLeadShare: 0.28, qualify: 0.85, win: 0.72, dealMedian: 6_500, engagementSize: 2.2, cycle: 0.9, activity: 0.7, renewal: 0.775, upsell: 0.15 },
+  A: { inboundLeadShare: 0.27, outboundLeadShare: 0.37, qualify: 1.25, win: 1.3, dealMedian: 42_000, engagementSize: 5, cycle: 1.35, activity: 1.7, renewal: 0.89, upsell: 0.45 },
+  B: { inboundLeadShare: 0.31, outboundLeadShare: 0.35, qualify: 1.05, win: 1.0, dealMedian: 16_000, engagementSize: 4, cycle: 1.1, activity: 1.0, renewal: 0.845, upsell: 0.3 },
+  C: { inboundLeadShare: 0.42, outboundLeadShare: 0.28, qualify: 0.85, win: 0.72, dealMedian: 6_500, engagementSize: 2.2, cycle: 0.9, activity: 0.7, renewal: 0.785, upsell: 0.15 },
 };
 
 const OUTBOUND_SHARE = 0.6;
+/** How long a loss keeps an account cool: see FUNNEL.soonAfterLossQualify. */
+const SOON_AFTER_LOSS_DAYS = 90;
 /** Days a burst of leads from one account stays open for more leads to join it. */
 const ENGAGEMENT_OPEN_DAYS = 7;
 /** Re-approaching a "Revisit in N months" account is an outbound call by inside sales. */
@@ -241,10 +250,12 @@ const SOURCE_PROFILES: Record<Channel, ReadonlyArray<{ source: string; weight: n
 
 /** The funnel's base rates before tier, source, rep and competitor effects. */
 const FUNNEL = {
-  inbound: { touched: 0.92, mql: 0.58, sqlGivenMql: 0.54, convertGivenSql: 0.9, win: 0.49 },
-  outbound: { touched: 0.9, qualified: 0.066, convertGivenSql: 0.85, win: 0.29 },
+  inbound: { touched: 0.92, mql: 0.64, sqlGivenMql: 0.59, convertGivenSql: 0.9, win: 0.495 },
+  outbound: { touched: 0.9, qualified: 0.085, convertGivenSql: 0.85, win: 0.29 },
   /** A re-approached account ("Revisit in N months" come due) qualifies this many times more often. */
   reapproachQualify: 2.6,
+  /** A lead at an account that lost a deal or disqualified a lead in the last SOON_AFTER_LOSS_DAYS qualifies less often. */
+  soonAfterLossQualify: 0.7,
   /** Share of "Revisit in N months" losses that inside sales re-approaches when N months have passed. */
   reapproachShare: 0.6,
   /** Leads that do not qualify: share disqualified with a reason (the rest stay open, in nurture). */
@@ -277,7 +288,7 @@ const COMPETITOR_SHARE = 0.5;
 const SECOND_COMPETITOR_SHARE = 0.15;
 
 /** New AEs: deals assigned and win rate grow linearly over the first months after their start date. */
-const RAMP = { months: 6, startingWinFactor: 0.35, startingDealShare: 0.3 };
+const RAMP = { months: 6, startingWinFactor: 0.25, startingDealShare: 0.3 };
 
 /** Stages, in order, with their probability and forecast category (API value, and label on Opportunity). */
 const STAGES = [
@@ -304,8 +315,10 @@ const STAGE_DAYS = [
  */
 /** Share of new-business and upsell deals that stall in one stage. */
 const STALLED_DEAL_SHARE = 0.2;
-/** Chance, per stage, that the rep slips the close date a month while the deal is in it. */
-const MID_STAGE_SLIP_SHARE = 0.4;
+/** Chance that the owner of a still-open deal moves its close date out once it has passed (the rest age in the pipeline). */
+const OPEN_DEAL_PUSH_SHARE = 0.45;
+/** Chance, per stage lasting ten days or more, that the rep slips the close date a month while the deal is in it. */
+const MID_STAGE_SLIP_SHARE = 0.75;
 const NEW_BUSINESS_EXIT_WEIGHTS = [0.32, 0.26, 0.24, 0.18];
 const RENEWAL_EXIT_WEIGHTS = [0.1, 0.25, 0.65];
 
@@ -1121,6 +1134,8 @@ interface DealResult {
 
 interface DealPlan {
   kind: DealKind;
+  /** Which steady win decision the deal draws from (deals of one kind and channel share one). */
+  decisionKey: string;
   account: Account;
   name: string;
   createdAt: number;
@@ -1165,6 +1180,9 @@ class OrgSimulation {
   private readonly pickOutboundAccount: (rng: Random) => Account;
   private readonly reapproachQueue = new MinHeap<Reapproach>((a, b) => a.due - b.due);
   private readonly openEngagements: Engagement[] = [];
+  private readonly steadyChances = new Map<string, SteadyChance>();
+  /** Per account, the times of its recent losses (lost deals, disqualified leads). */
+  private readonly recentLosses: Array<number[] | undefined>;
 
   // Per-account state, in typed arrays so a million leads do not cost a million objects.
   readonly firstLeadAt: Float64Array;
@@ -1205,18 +1223,22 @@ class OrgSimulation {
     this.firstLeadSource = new Array<string>(n).fill("");
     this.accountOwner = new Array<User | undefined>(n).fill(undefined);
     this.accountCsm = new Array<User | undefined>(n).fill(undefined);
+    this.recentLosses = new Array<number[] | undefined>(n).fill(undefined);
   }
 
   /** Create one lead on `day` and everything that follows from it. */
   createLead(day: number): void {
     const rng = this.rng;
-    const channel: Channel = rng.chance(OUTBOUND_SHARE) ? "outbound" : "inbound";
+    const channel: Channel = this.decide("outbound", OUTBOUND_SHARE) ? "outbound" : "inbound";
     const engagement = this.engagementFor(channel, day);
     const { account, source } = engagement;
     const createdAt = officeTime(day, account.region, rng, true);
     const leadId = this.ids.next("Lead");
 
-    const journey = this.planJourney(channel, source.intent * (engagement.reapproach ? FUNNEL.reapproachQualify : 1), account, createdAt);
+    // A re-approach timed to the customer's "revisit" date qualifies well; coming back soon after a loss
+    // (the account said no a few weeks ago) rarely works.
+    const timing = engagement.reapproach ? FUNNEL.reapproachQualify : this.lostRecently(account, createdAt) ? FUNNEL.soonAfterLossQualify : 1;
+    const journey = this.planJourney(channel, source.intent * timing, account, createdAt);
     const campaign = campaignForLead(rng, this.campaigns, source.source, day);
     const cutoff = this.calendar.cutoff;
     const converted = journey.convertedAt < cutoff;
@@ -1233,8 +1255,18 @@ class OrgSimulation {
     this.writeLeadTasks(leadId, account, channel, journey, createdAt);
 
     const disqualified = journey.disqualifiedAt < cutoff;
-    if (disqualified) this.maybeScheduleReapproach(account, journey.lossReason, journey.disqualifiedAt);
+    if (disqualified) this.recordLoss(account, journey.lossReason, journey.disqualifiedAt);
     this.recordLead(account, channel, source.source, createdAt, deal);
+  }
+
+  /**
+   * A funnel decision (qualify, convert, win, …) drawn so that its rate over all records steadily follows
+   * the records' probabilities (see SteadyChance): the story's rates do not drift with the seed.
+   */
+  private decide(decision: string, probability: number, rng: Random = this.rng): boolean {
+    let chance = this.steadyChances.get(decision);
+    if (!chance) this.steadyChances.set(decision, (chance = new SteadyChance(rng)));
+    return chance.draw(probability);
   }
 
   /** Counts for the summary. */
@@ -1289,7 +1321,7 @@ class OrgSimulation {
     const qualifies = Math.sqrt(intent) * TIER_PROFILES[account.tier].qualify;
     journey.firstOwner = this.assignee("marketer", createdAt, region);
     if (rng.chance(funnel.touched)) journey.touchedAt = timeAfter(createdAt, rng.exponential(1.5), region, rng);
-    if (!rng.chance(Math.min(0.95, funnel.mql * qualifies))) {
+    if (!this.decide("inbound/mql", Math.min(0.95, funnel.mql * qualifies))) {
       if (journey.touchedAt < Infinity && rng.chance(FUNNEL.disqualifyUnqualifiedInbound)) {
         this.disqualify(journey, timeAfter(journey.touchedAt, rng.uniform(20, 60), region, rng), REASONS_LEAD_UNQUALIFIED.inbound);
       }
@@ -1299,14 +1331,14 @@ class OrgSimulation {
     journey.mqlAt = timeAfter(createdAt, intent > 1.2 ? rng.uniform(0.05, 1) : 0.2 + rng.exponential(4), region, rng);
     journey.touchedAt = Math.min(journey.touchedAt, journey.mqlAt);
     journey.salesOwner = this.assignee("sdr", journey.mqlAt, region);
-    if (!rng.chance(Math.min(0.95, funnel.sqlGivenMql * qualifies))) {
+    if (!this.decide("inbound/sql", Math.min(0.95, funnel.sqlGivenMql * qualifies))) {
       if (rng.chance(FUNNEL.disqualifyAfterMql)) {
         this.disqualify(journey, timeAfter(journey.mqlAt, rng.uniform(7, 45), region, rng), REASONS_LEAD_AFTER_QUALIFICATION);
       }
       return;
     }
     journey.sqlAt = timeAfter(journey.mqlAt, 0.5 + rng.exponential(6), region, rng);
-    this.planConversion(journey, funnel.convertGivenSql, region);
+    this.planConversion(journey, "inbound", funnel.convertGivenSql, region);
   }
 
   /** A BDR owns the lead from the start. Outbound leads skip marketing: the BDR's qualification is both the MQL and the SQL. */
@@ -1318,20 +1350,20 @@ class OrgSimulation {
     // Part of a purchased list is never worked at all.
     if (!rng.chance(funnel.touched * Math.min(1, intent + 0.2))) return;
     journey.touchedAt = timeAfter(createdAt, rng.exponential(2), region, rng);
-    if (!rng.chance(Math.min(0.9, funnel.qualified * intent * TIER_PROFILES[account.tier].qualify))) {
+    if (!this.decide("outbound/sql", Math.min(0.9, funnel.qualified * intent * TIER_PROFILES[account.tier].qualify))) {
       if (rng.chance(FUNNEL.disqualifyUnqualifiedOutbound)) {
         this.disqualify(journey, timeAfter(journey.touchedAt, rng.uniform(20, 70), region, rng), REASONS_LEAD_UNQUALIFIED.outbound);
       }
       return;
     }
     journey.mqlAt = journey.sqlAt = timeAfter(journey.touchedAt, rng.uniform(3, 45), region, rng);
-    this.planConversion(journey, funnel.convertGivenSql, region);
+    this.planConversion(journey, "outbound", funnel.convertGivenSql, region);
   }
 
   /** An SQL is converted into an opportunity within days, or disqualified after a few weeks. */
-  private planConversion(journey: LeadJourney, chance: number, region: Region): void {
+  private planConversion(journey: LeadJourney, channel: Channel, chance: number, region: Region): void {
     const rng = this.rng;
-    if (rng.chance(chance)) journey.convertedAt = timeAfter(journey.sqlAt, rng.exponential(2), region, rng);
+    if (this.decide(`${channel}/convert`, chance)) journey.convertedAt = timeAfter(journey.sqlAt, rng.exponential(2), region, rng);
     else this.disqualify(journey, timeAfter(journey.sqlAt, rng.uniform(10, 40), region, rng), REASONS_LEAD_AFTER_QUALIFICATION);
   }
 
@@ -1497,6 +1529,22 @@ class OrgSimulation {
     return engagement;
   }
 
+  /** Whether the account lost a deal or disqualified a lead within SOON_AFTER_LOSS_DAYS before `time`. */
+  private lostRecently(account: Account, time: number): boolean {
+    const losses = this.recentLosses[account.index];
+    if (!losses) return false;
+    // Leads arrive in time order, so losses older than the window will never count again: drop them.
+    let kept = 0;
+    let recent = false;
+    for (const lostAt of losses) {
+      if (lostAt < time - SOON_AFTER_LOSS_DAYS * DAY) continue;
+      losses[kept++] = lostAt;
+      if (lostAt < time) recent = true;
+    }
+    losses.length = kept;
+    return recent;
+  }
+
   /** The next due re-approach whose account has not come back on its own since the loss. */
   private takeDueReapproach(day: number): Reapproach | undefined {
     const endOfDay = (day + 1) * DAY;
@@ -1509,9 +1557,13 @@ class OrgSimulation {
     return undefined;
   }
 
-  private maybeScheduleReapproach(account: Account, reason: LossReason | "", lostAt: number): void {
+  /** A lost deal or disqualified lead: remembered for a while, and queued for a re-approach if the customer asked to revisit. */
+  private recordLoss(account: Account, reason: LossReason | "", lostAt: number): void {
+    const losses = this.recentLosses[account.index];
+    if (losses) losses.push(lostAt);
+    else this.recentLosses[account.index] = [lostAt];
     const months = revisitMonths(reason);
-    if (months === 0 || !this.rng.chance(FUNNEL.reapproachShare)) return;
+    if (months === 0 || !this.decide("reapproach", FUNNEL.reapproachShare)) return;
     const due = lostAt + months * MONTH_DAYS * DAY * this.rng.uniform(0.92, 1.12);
     if (due < this.calendar.cutoff) this.reapproachQueue.push({ due, account: account.index, lostAt });
   }
@@ -1555,6 +1607,7 @@ class OrgSimulation {
     const expectedDays = STAGE_DAYS.reduce((sum, s) => sum + s.min + s.mean, 0) * tier.cycle * rng.uniform(0.6, 1.0);
     const result = this.simulateDeal({
       kind: "New Business",
+      decisionKey: `New Business/${channel}`,
       account,
       name: `${account.name} - New Business`,
       createdAt,
@@ -1580,7 +1633,7 @@ class OrgSimulation {
 
   private drawCompetitors(): CompetitorProfile[] {
     const rng = this.dealRng;
-    if (!rng.chance(COMPETITOR_SHARE)) return [];
+    if (!this.decide("competitor", COMPETITOR_SHARE, rng)) return [];
     const weights = COMPETITORS.map((c) => c.weight);
     const first = rng.weighted(COMPETITORS, weights);
     if (!rng.chance(SECOND_COMPETITOR_SHARE)) return [first];
@@ -1597,7 +1650,7 @@ class OrgSimulation {
     if (!csm || !isActiveAt(csm, won.closedAt)) csm = this.assignee("csm", won.closedAt, account.region);
     this.accountCsm[i] = csm;
     this.createRenewal(account, won, csm);
-    if (rng.chance(TIER_PROFILES[account.tier].upsell)) this.createUpsell(account, won, csm);
+    if (this.decide("upsell", TIER_PROFILES[account.tier].upsell, rng)) this.createUpsell(account, won, csm);
   }
 
   private createRenewal(account: Account, won: DealResult, csm: User): void {
@@ -1608,6 +1661,7 @@ class OrgSimulation {
     const owner = isActiveAt(csm, createdAt) ? csm : this.assignee("csm", createdAt, account.region);
     const result = this.simulateDeal({
       kind: "Renewal",
+      decisionKey: "Renewal",
       account,
       name: `${account.name} - Renewal ${new Date(contractEnd * 1000).getUTCFullYear()}`,
       createdAt,
@@ -1635,6 +1689,7 @@ class OrgSimulation {
     const owner = isActiveAt(csm, createdAt) ? csm : this.assignee("csm", createdAt, account.region);
     this.simulateDeal({
       kind: "Upsell",
+      decisionKey: "Upsell",
       account,
       name: `${account.name} - Upsell`,
       createdAt,
@@ -1663,15 +1718,8 @@ class OrgSimulation {
     const region = plan.account.region;
     const id = this.ids.next("Opportunity");
 
-    // Which open stage the deal is lost from, if it is lost: advancing from the stage at position i
-    // succeeds with chance p^weight[i], so the whole path succeeds with chance p.
-    let lostAtPosition = -1;
-    for (let position = 0; position < plan.stages.length; position++) {
-      if (!rng.chance(Math.pow(plan.winProbability, plan.exitWeights[position] ?? 0))) {
-        lostAtPosition = position;
-        break;
-      }
-    }
+    const wins = this.decide(`win/${plan.decisionKey}`, plan.winProbability, rng);
+    const lostAtPosition = wins ? -1 : this.lossPosition(plan);
     const lastPosition = lostAtPosition >= 0 ? lostAtPosition : plan.stages.length - 1;
 
     // When the deal enters each stage it reaches, and when it closes.
@@ -1699,9 +1747,18 @@ class OrgSimulation {
 
     const competitorRows = this.writeCompetitors(id, plan, handover, outcome === "open" ? cutoff : closedAt);
     const lossReason = outcome === "lost" ? this.dealLossReason(plan, competitorRows) : "";
-    if (lossReason && plan.kind !== "Renewal") this.maybeScheduleReapproach(plan.account, lossReason, closedAt);
+    if (lossReason && plan.kind !== "Renewal") this.recordLoss(plan.account, lossReason, closedAt);
 
     const owner = this.ownerAt(plan.owner, handover, Math.min(closedAt, cutoff - 1));
+    this.writeOpportunity(id, plan, visible, outcome, owner, lossReason);
+    this.writeDealTasks(id, plan, owner, closedAt, outcome);
+    this.recordDeal(plan, outcome, final);
+    return { id, outcome, closedAt, amount: final.amount, lossReason };
+  }
+
+  /** The opportunity as it stands at the cutoff: the state of its last visible history event. */
+  private writeOpportunity(id: string, plan: DealPlan, visible: HistoryEvent[], outcome: DealResult["outcome"], owner: User, lossReason: string): void {
+    const final = visible[visible.length - 1] as HistoryEvent;
     const stage = STAGES[final.stage] as (typeof STAGES)[number];
     let lastStageChangeAt = plan.createdAt;
     for (let i = 1; i < visible.length; i++) if (visible[i]?.stage !== visible[i - 1]?.stage) lastStageChangeAt = (visible[i] as HistoryEvent).time;
@@ -1727,14 +1784,27 @@ class OrgSimulation {
       formatDateTime(plan.createdAt),
       formatDateTime(final.time),
       formatDateTime(lastStageChangeAt),
-      closeDate.getUTCFullYear(),
+      closeDate.getUTCFullYear(), // FiscalYear and FiscalQuarter: the calendar year
       Math.floor(closeDate.getUTCMonth() / 3) + 1,
       lossReason,
-      "",
+      "", // Competitor__c: competitors live in OpportunityCompetitor
     ]);
-    this.writeDealTasks(id, plan, owner, closedAt, outcome);
-    this.recordDeal(plan, outcome, final);
-    return { id, outcome, closedAt, amount: final.amount, lossReason };
+  }
+
+  /**
+   * The open stage a lost deal is lost from. Advancing from the stage at position i succeeds with chance
+   * p^weight[i] (so the whole path succeeds with chance p); a lost deal stops at position k with chance
+   * proportional to reaching k and failing there.
+   */
+  private lossPosition(plan: DealPlan): number {
+    const advance = plan.exitWeights.map((weight) => Math.pow(plan.winProbability, weight));
+    let reach = 1;
+    const weights = advance.map((a) => {
+      const stopHere = reach * (1 - a);
+      reach *= a;
+      return stopHere;
+    });
+    return this.dealRng.weighted(advance.map((_, position) => position), weights);
   }
 
   /** The deal's history events: one per stage entry, close-date pushes, an amount change, the close. */
@@ -1751,7 +1821,7 @@ class OrgSimulation {
       amountFactor: plan.stages[position] === 2 && rng.chance(0.5) ? rng.lognormal(1, 0.15) : 1,
     }));
     // A discount during negotiation, for some deals.
-    if (plan.stages[lastPosition] === 3 && rng.chance(0.25)) {
+    if (plan.stages[lastPosition] === 3 && rng.chance(0.4)) {
       const from = entries[lastPosition] as number;
       stageEvents.push({ time: from + Math.floor((closedAt - from) * rng.uniform(0.3, 0.8)), stage: 3, amountFactor: rng.uniform(0.85, 0.97) });
     }
@@ -1792,9 +1862,10 @@ class OrgSimulation {
     const region = plan.account.region;
     const end = Math.min(closedAt, this.calendar.cutoff);
     const stillOpen = closedAt >= this.calendar.cutoff;
+    // A slip happens in a stage that drags on (ten days or more), not in one the deal passes quickly.
     const slips = entries
       .map((entered, i) => ({ entered, left: entries[i + 1] ?? closedAt }))
-      .filter(() => plan.closeNear === undefined && rng.chance(MID_STAGE_SLIP_SHARE))
+      .filter(({ entered, left }) => plan.closeNear === undefined && left - entered >= 10 * DAY && rng.chance(MID_STAGE_SLIP_SHARE))
       .map(({ entered, left }) => entered + Math.floor((left - entered) * rng.uniform(0.3, 0.7)));
     const pushes: Array<{ time: number; closeDay: number }> = [];
     let closeDay = plan.expectedCloseDay;
@@ -1805,7 +1876,7 @@ class OrgSimulation {
       const slipAt = slips.find((time) => time > last) ?? Infinity;
       const time = Math.min(dueAt, slipAt);
       if (time >= end) break;
-      if (time === dueAt && !rng.chance(stillOpen ? 0.7 : 0.6)) {
+      if (time === dueAt && !rng.chance(stillOpen ? OPEN_DEAL_PUSH_SHARE : 0.6)) {
         ownerKeepsUp = false;
         continue;
       }
@@ -1872,7 +1943,7 @@ class OrgSimulation {
   private dealLossReason(plan: DealPlan, competitors: CompetitorProfile[]): LossReason {
     const rng = this.dealRng;
     if (plan.kind === "Renewal") return pickReason(rng, REASONS_RENEWAL_LOST);
-    if (competitors.length > 0 && rng.chance(LOST_TO_COMPETITOR_SHARE)) return "Lost to competitor";
+    if (competitors.length > 0 && this.decide("lost-to-competitor", LOST_TO_COMPETITOR_SHARE, rng)) return "Lost to competitor";
     return pickReason(rng, REASONS_DEAL_LOST);
   }
 
@@ -2035,7 +2106,7 @@ function writeAccounts(writer: CsvFileWriter, accounts: Account[], simulation: O
       account.region,
       owner.id,
       formatDateTime(createdAt),
-      formatDateTime(customer ? Math.max(wonAt, createdAt) : createdAt + rng.int(0, 90) * 3600),
+      formatDateTime(customer ? Math.max(wonAt, createdAt) : Math.min(createdAt + rng.int(0, 90) * 3600, calendar.cutoff - 1)),
       simulation.firstLeadSource[i] || "Purchased List",
       "USD",
       account.tier,

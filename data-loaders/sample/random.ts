@@ -183,3 +183,30 @@ function cyrb128(text: string): [number, number, number, number] {
   h4 ^= h1;
   return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
 }
+
+/**
+ * Yes/no draws whose running count of yeses follows the sum of their probabilities. Each draw's chance
+ * is nudged by the running surplus or deficit, so a rate over a few thousand records lands on its
+ * expected value instead of wandering by the binomial noise, while every single draw stays random.
+ * The generator uses it for the funnel's decisions, so the documented rates hold for any seed and do
+ * not jump when an unrelated parameter changes the sequence of draws.
+ * @example const wins = new SteadyChance(rng); wins.draw(0.3); // true about 30% of the time, steadily
+ */
+export class SteadyChance {
+  private expected = 0;
+  private actual = 0;
+
+  constructor(
+    private readonly rng: Random,
+    /** How strongly one record of surplus or deficit moves the next draw's chance. */
+    private readonly gain = 0.1,
+  ) {}
+
+  draw(probability: number): boolean {
+    const nudged = Math.min(1, Math.max(0, probability + this.gain * (this.expected - this.actual)));
+    this.expected += probability;
+    const yes = this.rng.next() < nudged;
+    if (yes) this.actual++;
+    return yes;
+  }
+}

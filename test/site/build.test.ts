@@ -4,13 +4,13 @@ import { describe, expect, it } from "vitest";
 import { FIXTURES, tempDir } from "../helpers.ts";
 import { runBuild } from "../site-build.ts";
 
-/** The lead count the built overview page shows, read from the loader output in the site. */
+/** The lead count the built site shows, read from the funnel mart's file in the site. */
 function builtLeadCount(siteDir: string): number {
-  const dir = join(siteDir, "_file/data");
-  const file = readdirSync(dir).find((name) => /^overview\.[0-9a-f]+\.json$/.test(name));
-  if (!file) throw new Error(`no overview data in ${dir}`);
-  const data = JSON.parse(readFileSync(join(dir, file), "utf8")) as { funnel: Array<{ step: string; reached: number }> };
-  return data.funnel.filter((d) => d.step === "lead").reduce((sum, d) => sum + d.reached, 0);
+  const dir = join(siteDir, "_file/data/marts");
+  const file = readdirSync(dir).find((name) => /^mart_funnel\.[0-9a-f]+\.json$/.test(name));
+  if (!file) throw new Error(`no funnel data in ${dir}`);
+  const { data } = JSON.parse(readFileSync(join(dir, file), "utf8")) as { data: { step: string[]; reached: number[] } };
+  return data.step.reduce((sum, step, i) => sum + (step === "lead" ? data.reached[i]! : 0), 0);
 }
 
 // These tests run the real build (npm run build) one after another; they share Framework's cache.

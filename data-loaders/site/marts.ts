@@ -1,0 +1,42 @@
+/**
+ * Every mart, exposed to pages the same way: one parameterised loader (src/data/marts/[mart].json.ts)
+ * writes a mart as column arrays — small, and what arquero reads directly. A new mart is a new SQL file
+ * and nothing else: the list of marts (and so the loader's dynamic paths) comes from the models.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { queryRows, quoteIdentifier } from "../duckdb.ts";
+import { listModels } from "../warehouse/models.ts";
+
+export interface MartJson {
+  name: string;
+  /** What one row is (the model's header). */
+  description: string;
+  /** Column → its description, in table order. */
+  columns: Record<string, string>;
+  rowCount: number;
+  /** Column → values, one per row. */
+  data: Record<string, unknown[]>;
+}
+
+/** The names of the marts pages may read. */
+export function martNames(): string[] {
+  return listModels().filter((m) => m.layer === "marts").map((m) => m.name);
+}
+
+export async function readMart(db: DuckDBConnection, name: string): Promise<MartJson> {
+  const model = listModels().find((m) => m.layer === "marts" && m.name === name);
+  // The name is checked against the list of marts before it becomes an identifier.
+  if (!model) throw new Error(`no mart named "${name}"; marts are: ${martNames().join(", ")}`);
+  const rows = await queryRows(db, `select * from ${quoteIdentifier(name)}`);
+  const described = new Map(model.columns.map((c) => [c.name, c.description]));
+  const names = rows.length ? Object.keys(rows[0]!) : model.columns.map((c) => c.name);
+  const data: Record<string, unknown[]> = {};
+  for (const column of names) data[column] = rows.map((row) => row[column] ?? null);
+  return {
+    name,
+    description: model.description,
+    columns: Object.fromEntries(names.map((c) => [c, described.get(c) ?? ""])),
+    rowCount: rows.length,
+    data,
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * What every page needs besides marts: locale and currency, the funnel's steps and labels, the periods,
+ * the data's as-of date, the export's coverage notes and targets. Small, read once per page.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { queryRows, queryValue } from "../duckdb.ts";
+
+export async function siteSettings(db: DuckDBConnection) {
+  const setting = (name: string) => queryValue<string>(db, "select value from config_setting where name = $name", { name });
+  return {
+    locale: (await setting("locale")) as "en" | "ko",
+    currency: await setting("currency"),
+    minimumSample: Number(await setting("minimum_sample")),
+    asOf: await queryValue<string>(db, "select strftime(as_of, '%Y-%m-%d') from int_as_of"),
+    format: await queryValue<string>(db, "select format from warehouse_meta"),
+    steps: await queryRows(db, "select step, step_order, team, label_en, label_ko from config_funnel_step order by step_order"),
+    periods: await queryRows(
+      db,
+      `select period_type, period_key, strftime(period_start, '%Y-%m-%d') as period_start,
+              strftime(period_end, '%Y-%m-%d') as period_end, previous_key, is_complete, period_index
+       from int_periods order by period_type, period_start`,
+    ),
+    coverage: await queryRows(db, "select area, status, note from mart_coverage"),
+    targets: await queryRows(db, "select team, kpi, monthly_target from config_target order by team, kpi"),
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * The period selector and filters every page shares, initialised from and written back to the URL.
+ * Options come from the data (the marts' own values), never typed in.
+ */
+import * as Inputs from "@observablehq/inputs";
+import { label, type Locale } from "./labels.js";
+import { readParam } from "./state.js";
+
+export interface Period {
+  period_type: string;
+  period_key: string;
+  period_start: string;
+  period_end: string;
+  previous_key: string | null;
+  is_complete: boolean;
+  period_index: number;
+}
+
+export const PERIOD_TYPES = ["week", "month", "quarter", "year"] as const;
+
+/** A radio for the period type (week, month, quarter, year — those the page offers). */
+export function periodTypeInput(locale: Locale, types: readonly string[] = ["month", "quarter", "year"], fallback = "quarter") {
+  return Inputs.radio(types, {
+    label: label("period", locale),
+    value: readParam("period", types, fallback),
+    format: (type: string) => label(type, locale),
+  });
+}
+
+/**
+ * A select of the periods of one type, latest first; the default is the latest complete period (a
+ * meeting reviews a finished week, month or quarter), the one in progress is marked.
+ */
+export function periodKeyInput(periods: Period[], type: string, locale: Locale) {
+  const options = periods.filter((p) => p.period_type === type).sort((a, b) => b.period_start.localeCompare(a.period_start));
+  const keys = options.map((p) => p.period_key);
+  const latestComplete = options.find((p) => p.is_complete)?.period_key ?? keys[0] ?? "";
+  const inProgress = locale === "ko" ? " (진행 중)" : " (in progress)";
+  return Inputs.select(keys, {
+    value: readParam("key", keys, latestComplete),
+    format: (key: string) => key + (options.find((p) => p.period_key === key)?.is_complete ? "" : inProgress),
+  });
+}
+
+/** A select for one filter (team, tier, channel, region) over the values the data has, plus "all". */
+export function filterInput(name: string, values: unknown[], locale: Locale) {
+  const options = ["all", ...[...new Set(values.filter((v) => v !== null && v !== undefined).map(String))].sort()];
+  return Inputs.select(options, {
+    label: label(name, locale),
+    value: readParam(name, options, "all"),
+    format: (value: string) => label(value, locale),
+  });
+}
+
+/** Keep rows that match every filter set to something other than "all". */
+export function applyFilters<T extends Record<string, any>>(rows: T[], filters: Record<string, string>): T[] {
+  const active = Object.entries(filters).filter(([, value]) => value !== "all");
+  return active.length ? rows.filter((row) => active.every(([name, value]) => String(row[name]) === value)) : rows;
+}
