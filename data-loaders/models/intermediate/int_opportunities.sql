@@ -97,7 +97,7 @@ final as (
     case when opportunities.outcome = 'open' then
       datediff('day', opportunities.created_at::date, as_of.as_of)
     end as days_open,
-    case when opportunities.outcome = 'open' then
+    case when opportunities.outcome = 'open' and opportunities.close_date is not null then
       greatest(datediff('day', opportunities.close_date, as_of.as_of), 0)
     end as days_past_close,
     coalesce(pushes.close_date_pushes, 0)::integer as close_date_pushes

@@ -1,0 +1,252 @@
+-- One row per month, quarter and year from the current period (the one holding the as-of date) to the
+-- last period an open deal is expected to close in: open pipeline due, the bookings target still to
+-- reach, pipeline coverage and sales velocity (METRICS.md "Pipeline and planning"). Past periods are
+-- not listed: what was open in them is not kept by an export (no snapshots).
+--
+-- Pipeline and bookings are those of field sales' bookings KPI (mart_team_kpis): new-business and
+-- expansion deals. An open deal falls due in the period of its expected close date; an overdue deal
+-- (close date before the as-of date) is still open, so it is counted in the CURRENT period, where it
+-- has to close if it closes at all (overdue_count says how many of the current period's deals those are).
+--   remaining_target = field_sales bookings target of the period − bookings won so far in it, floored at 0
+--   coverage         = open_amount ÷ remaining_target (null without a target, or when nothing remains)
+--   sales velocity   = open opportunities × win rate × average won deal size ÷ average cycle days,
+--                      in reporting currency per day. Its inputs come from new business closed in the
+--                      trailing 4 complete quarters (the baseline_* columns; fewer when the data is
+--                      shorter): win rate = won ÷ closed by count, average won deal size and average
+--                      cycle (created → closed, days) of the won deals; open opportunities = every open
+--                      new-business deal now, whatever its close date. Velocity describes the pipeline
+--                      as a whole, not a period: it is the same on every row, so a page reads it anywhere.
+-- @column period_type: month, quarter or year
+-- @column period_key: period label (int_periods)
+-- @column period_start: first day of the period
+-- @column period_end: first day after the period
+-- @column is_current: the period holds the as-of date
+-- @column open_amount: amount of open new-business and expansion deals due in the period (overdue deals in the current period)
+-- @column open_count: number of those deals
+-- @column overdue_amount: amount of the overdue deals counted in this (current) period; 0 in future periods
+-- @column overdue_count: number of overdue deals counted in this (current) period; 0 in future periods
+-- @column target: field_sales bookings target of the period (monthly × 3 for a quarter, × 12 for a year); null when none is set
+-- @column bookings_won: new-business and expansion bookings won in the period so far (by close date)
+-- @column remaining_target: target − bookings_won, floored at 0; null without a target
+-- @column coverage: open_amount ÷ remaining_target; null without a target or when nothing remains to reach
+-- @column velocity_open_opportunities: open new-business deals now (velocity input)
+-- @column baseline_closed_deals: new-business deals closed in the baseline quarters (win rate n)
+-- @column baseline_won_deals: of those, won
+-- @column win_rate: baseline_won_deals ÷ baseline_closed_deals; null when none closed
+-- @column win_rate_low: 95% Wilson interval, lower bound
+-- @column win_rate_high: 95% Wilson interval, upper bound
+-- @column low_sample: baseline_closed_deals is below config `minimumSample`
+-- @column average_won_deal_size: average amount of the baseline's won deals
+-- @column average_cycle_days: average days from creation to close of the baseline's won deals (deals closed before their creation date are left out)
+-- @column sales_velocity_per_day: velocity_open_opportunities × win_rate × average_won_deal_size ÷ average_cycle_days
+-- @column baseline_start: first day of the baseline (the earliest of the trailing complete quarters)
+-- @column baseline_end: first day after the baseline
+-- @column baseline_quarters: complete quarters in the baseline (4, or fewer when the data is shorter)
+-- @column note: what the figures leave out (open deals without a close date or due beyond the horizon), or why they are null
+with periods as (
+  select * from int_pipeline_periods
+),
+
+as_of as (
+  select as_of from int_as_of
+),
+
+opportunities as (
+  select * from int_opportunities
+),
+
+targets as (
+  select monthly_target from config_target where team = 'field_sales' and kpi = 'bookings'
+),
+
+minimum_sample as (
+  select value::integer as minimum_sample from config_setting where name = 'minimum_sample'
+),
+
+availability as (
+  select
+    exists (select 1 from opportunities) as has_opportunities,
+    exists (select 1 from opportunities where outcome <> 'open' and close_date is not null) as has_close_dates,
+    (select max(period_end) from periods) as horizon_end
+),
+
+open_deals as (
+  select
+    opportunities.opportunity_id,
+    opportunities.amount,
+    opportunities.close_date,
+    opportunities.close_date < as_of.as_of as is_overdue,
+    -- An overdue deal is due now (greatest() skips nulls: a deal without a close date stays undated).
+    case when opportunities.close_date is not null then greatest(opportunities.close_date, as_of.as_of) end as due_day
+  from opportunities
+  cross join as_of
+  where opportunities.outcome = 'open' and opportunities.motion in ('new_business', 'expansion')
+),
+
+pipeline_by_period as (
+  select
+    periods.period_type,
+    periods.period_key,
+    coalesce(sum(open_deals.amount), 0)::double as open_amount,
+    count(open_deals.opportunity_id)::integer as open_count,
+    coalesce(sum(open_deals.amount) filter (where open_deals.is_overdue), 0)::double as overdue_amount,
+    count(open_deals.opportunity_id) filter (where open_deals.is_overdue)::integer as overdue_count
+  from periods
+  left join open_deals on open_deals.due_day >= periods.period_start and open_deals.due_day < periods.period_end
+  group by all
+),
+
+bookings_by_period as (
+  select
+    periods.period_type,
+    periods.period_key,
+    coalesce(sum(opportunities.amount), 0)::double as bookings_won
+  from periods
+  left join opportunities
+    on opportunities.outcome = 'won'
+    and opportunities.motion in ('new_business', 'expansion')
+    and opportunities.close_date >= periods.period_start
+    and opportunities.close_date < periods.period_end
+  group by all
+),
+
+baseline_quarters as (
+  -- The trailing 4 complete quarters (fewer when the data is shorter).
+  select period_start, period_end
+  from int_periods
+  where period_type = 'quarter' and is_complete
+  order by period_start desc
+  limit 4
+),
+
+baseline as (
+  select
+    min(period_start) as baseline_start,
+    max(period_end) as baseline_end,
+    count(*)::integer as baseline_quarters
+  from baseline_quarters
+),
+
+baseline_deals as (
+  select
+    count(*)::integer as baseline_closed_deals,
+    count(*) filter (where opportunities.outcome = 'won')::integer as baseline_won_deals,
+    avg(opportunities.amount) filter (where opportunities.outcome = 'won') as average_won_deal_size,
+    -- A deal closed before it was created is a data error, not a negative cycle.
+    avg(opportunities.cycle_days) filter (where opportunities.outcome = 'won' and opportunities.cycle_days >= 0)
+      as average_cycle_days,
+    count(*) filter (where opportunities.outcome = 'won' and opportunities.cycle_days < 0)::integer as backwards_cycles
+  from opportunities
+  cross join baseline
+  where opportunities.motion = 'new_business'
+    and opportunities.outcome <> 'open'
+    and opportunities.close_date >= baseline.baseline_start
+    and opportunities.close_date < baseline.baseline_end
+),
+
+velocity as (
+  select
+    (select count(*) from opportunities where outcome = 'open' and motion = 'new_business')::integer
+      as velocity_open_opportunities,
+    baseline_deals.baseline_closed_deals,
+    baseline_deals.baseline_won_deals,
+    baseline_deals.baseline_won_deals / nullif(baseline_deals.baseline_closed_deals, 0) as win_rate,
+    wilson_low(baseline_deals.baseline_won_deals, baseline_deals.baseline_closed_deals) as win_rate_low,
+    wilson_high(baseline_deals.baseline_won_deals, baseline_deals.baseline_closed_deals) as win_rate_high,
+    baseline_deals.baseline_closed_deals < (select minimum_sample from minimum_sample) as low_sample,
+    baseline_deals.average_won_deal_size,
+    baseline_deals.average_cycle_days,
+    baseline_deals.backwards_cycles,
+    baseline.baseline_start,
+    baseline.baseline_end,
+    baseline.baseline_quarters
+  from baseline_deals
+  cross join baseline
+),
+
+unplaced as (
+  -- Open deals no period holds: no expected close date, or due beyond the horizon.
+  select
+    count(*) filter (where close_date is null)::integer as undated_count,
+    count(*) filter (where due_day >= (select horizon_end from availability))::integer as beyond_horizon_count
+  from open_deals
+),
+
+with_targets as (
+  select
+    periods.*,
+    pipeline_by_period.open_amount,
+    pipeline_by_period.open_count,
+    pipeline_by_period.overdue_amount,
+    pipeline_by_period.overdue_count,
+    targets.monthly_target * case periods.period_type
+      when 'month' then 1.0
+      when 'quarter' then 3.0
+      when 'year' then 12.0
+    end as target,
+    case when availability.has_close_dates then bookings_by_period.bookings_won end as bookings_won
+  from periods
+  cross join availability
+  left join targets on true
+  left join pipeline_by_period using (period_type, period_key)
+  left join bookings_by_period using (period_type, period_key)
+  where availability.has_opportunities
+),
+
+final as (
+  select
+    with_targets.period_type,
+    with_targets.period_key,
+    with_targets.period_start,
+    with_targets.period_end,
+    with_targets.is_current,
+    with_targets.open_amount,
+    with_targets.open_count,
+    with_targets.overdue_amount,
+    with_targets.overdue_count,
+    with_targets.target,
+    with_targets.bookings_won,
+    -- greatest() skips nulls, so the null cases are kept apart.
+    case when with_targets.target is not null and with_targets.bookings_won is not null then
+      greatest(with_targets.target - with_targets.bookings_won, 0)
+    end as remaining_target,
+    with_targets.open_amount / nullif(remaining_target, 0) as coverage,
+    velocity.velocity_open_opportunities,
+    velocity.baseline_closed_deals,
+    velocity.baseline_won_deals,
+    velocity.win_rate,
+    velocity.win_rate_low,
+    velocity.win_rate_high,
+    velocity.low_sample,
+    velocity.average_won_deal_size,
+    velocity.average_cycle_days,
+    velocity.velocity_open_opportunities * velocity.win_rate * velocity.average_won_deal_size
+      / nullif(velocity.average_cycle_days, 0) as sales_velocity_per_day,
+    velocity.baseline_start,
+    velocity.baseline_end,
+    velocity.baseline_quarters,
+    nullif(concat_ws('; ',
+      case when not availability.has_close_dates then
+        'no closed opportunity has a close date: bookings, coverage and velocity cannot be computed'
+      end,
+      case when availability.has_close_dates and velocity.baseline_quarters = 0 then
+        'no complete quarter yet: velocity cannot be computed'
+      end,
+      case when velocity.backwards_cycles > 0 then
+        velocity.backwards_cycles::varchar || ' won deals of the baseline close before they were created and are left out of the average cycle'
+      end,
+      case when unplaced.undated_count > 0 then
+        unplaced.undated_count::varchar || ' open deals have no expected close date and are in no period'
+      end,
+      case when unplaced.beyond_horizon_count > 0 then
+        unplaced.beyond_horizon_count::varchar || ' open deals are expected to close more than two years ahead and are in no period'
+      end
+    ), '') as note
+  from with_targets
+  cross join availability
+  cross join velocity
+  cross join unplaced
+)
+
+select * from final
+order by period_type, period_start

@@ -1,0 +1,323 @@
+-- One row per team × KPI × period (week, month, quarter, year): the KPI each team of The Model owns,
+-- its change against the previous period, attainment against target, and the team's handoff into the
+-- next team (METRICS.md "Team KPIs and meetings").
+--
+-- The KPI names are those of config.ts TEAM_KPIS:
+--   marketing         leads (created in the period), mqls (leads reaching the MQL step in the period, by
+--                     int_funnel_reach.reached_at: a lead that skipped MQL reached it when it reached SQL)
+--   inside_sales      sqls (reaching the SQL step in the period), opportunities_created (new-business
+--                     opportunities created in the period, whoever created them: exports rarely say)
+--   field_sales       won_deals and bookings: new-business AND expansion deals won, by close date (the
+--                     date the deal was booked; creation dates would credit a quarter with deals it did
+--                     not close). Expansion also counts in customer success' expansion_bookings, so team
+--                     totals overlap and must not be added up across teams.
+--   customer_success  renewals (renewal deals won, by close date), renewal_bookings (their amount),
+--                     expansion_bookings (expansion deals won), and net_revenue_retention =
+--                     (renewal_bookings + expansion_bookings) ÷ amount of the renewal deals closed in the
+--                     period, won or lost. An approximation: exports carry no contract values, so the
+--                     renewal opportunity's amount stands in for the recurring revenue up for renewal.
+-- Targets are monthly (config `targets`): a quarter's is ×3, a year's ×12, a week's ×12/52. A period
+-- not yet complete is measured to date against its whole target (see is_complete).
+-- The handoff columns repeat the same value on every KPI row of a team and period, so a page reads a
+-- team's card from any one row and never has to tell a rate row from a count row:
+--   marketing → inside sales: of the MQLs reached in the period, the share that has reached SQL (ever,
+--                  as of now, so the latest periods are still maturing)
+--   inside sales → field sales: of the new-business opportunities created in the period, the share
+--                  accepted = reached the first field_sales step after 'opportunity' (config funnel);
+--                  lost deals without stage history count only up to the stage known
+--   field sales → customer success: win rate of new business closed in the period (won ÷ won + lost)
+--   customer success (last team; handoff_to is null): renewal rate = renewals won ÷ renewals closed
+-- A KPI the export cannot support (no leads, no close dates, no renewal deals, …) has a null value and a
+-- note saying why, never a zero.
+-- @column team: marketing, inside_sales, field_sales or customer_success
+-- @column kpi: leads, mqls, sqls, opportunities_created, won_deals, bookings, renewals, renewal_bookings, expansion_bookings or net_revenue_retention
+-- @column unit: count, amount (reporting currency) or ratio
+-- @column period_type: week, month, quarter or year
+-- @column period_key: period label (int_periods)
+-- @column period_start: first day of the period
+-- @column is_complete: the period ended on or before the as-of date; an incomplete period is measured to date
+-- @column value: the KPI in the period; null when the export cannot support it (see note)
+-- @column previous_value: the KPI in the previous period of the same type; null for the first period
+-- @column change: value − previous_value
+-- @column change_rate: change ÷ previous_value (a relative change, may be negative or above 1); null when previous_value is 0 or null
+-- @column target: target for the period (monthly target × 3 for a quarter, × 12 for a year, × 12/52 for a week); null when none is set
+-- @column attainment: value ÷ target; null without a target
+-- @column handoff_metric: which conversion the handoff columns hold: mql_to_sql, opportunity_accepted, new_business_win_rate or renewal_rate
+-- @column handoff_to: the team the handoff leads into (null for customer success, the last team)
+-- @column handoff_n: records the handoff conversion is taken over (MQLs, opportunities created, deals closed, renewals closed in the period)
+-- @column handoff_converted: of those, how many went on (reached SQL, were accepted, were won, renewed)
+-- @column handoff_conversion: handoff_converted ÷ handoff_n; null when handoff_n is 0 or the export cannot support it
+-- @column handoff_conversion_low: 95% Wilson interval, lower bound
+-- @column handoff_conversion_high: 95% Wilson interval, upper bound
+-- @column low_sample: handoff_n is below config `minimumSample`
+-- @column note: why value is null, or a caveat about it (dates standing in for missing ones)
+with periods as (
+  select * from int_periods
+),
+
+reach as (
+  select * from int_funnel_reach
+),
+
+opportunities as (
+  select * from int_opportunities
+),
+
+records as (
+  select * from int_funnel_records
+),
+
+steps as (
+  select * from config_funnel_step
+),
+
+targets as (
+  select * from config_target
+),
+
+minimum_sample as (
+  select value::integer as minimum_sample from config_setting where name = 'minimum_sample'
+),
+
+kpis as (
+  -- The KPIs of config.ts TEAM_KPIS (plus net revenue retention), with their handoff.
+  select * from (values
+    ('marketing', 1, 'leads', 1, 'count', 'mql_to_sql', 'inside_sales'),
+    ('marketing', 1, 'mqls', 2, 'count', 'mql_to_sql', 'inside_sales'),
+    ('inside_sales', 2, 'sqls', 1, 'count', 'opportunity_accepted', 'field_sales'),
+    ('inside_sales', 2, 'opportunities_created', 2, 'count', 'opportunity_accepted', 'field_sales'),
+    ('field_sales', 3, 'won_deals', 1, 'count', 'new_business_win_rate', 'customer_success'),
+    ('field_sales', 3, 'bookings', 2, 'amount', 'new_business_win_rate', 'customer_success'),
+    ('customer_success', 4, 'renewals', 1, 'count', 'renewal_rate', null),
+    ('customer_success', 4, 'renewal_bookings', 2, 'amount', 'renewal_rate', null),
+    ('customer_success', 4, 'expansion_bookings', 3, 'amount', 'renewal_rate', null),
+    ('customer_success', 4, 'net_revenue_retention', 4, 'ratio', 'renewal_rate', null)
+  ) as kpis (team, team_order, kpi, kpi_order, unit, handoff_metric, handoff_to)
+),
+
+availability as (
+  -- What the export can support: a KPI without its source is null with a note, never a zero.
+  select
+    exists (select 1 from stg_leads) as has_leads,
+    exists (select 1 from opportunities where motion = 'new_business' and created_at is not null) as has_created_dates,
+    exists (select 1 from opportunities where outcome <> 'open' and close_date is not null) as has_close_dates,
+    exists (select 1 from opportunities where motion = 'renewal') as has_renewals,
+    exists (select 1 from opportunities where motion = 'expansion') as has_expansion
+),
+
+kpi_notes as (
+  select
+    kpis.*,
+    case
+      when kpis.kpi in ('leads', 'mqls', 'sqls') and not has_leads then 'the export has no leads'
+      when kpis.kpi = 'opportunities_created' and not has_created_dates
+        then 'no new-business opportunity in the export has a creation date'
+      when kpis.team in ('field_sales', 'customer_success') and not has_close_dates
+        then 'no closed opportunity in the export has a close date'
+      when kpis.kpi in ('renewals', 'renewal_bookings', 'net_revenue_retention') and not has_renewals
+        then 'the export has no renewal opportunities (no opportunity type maps to renewal in config opportunityTypes)'
+      when kpis.kpi = 'expansion_bookings' and not has_expansion
+        then 'the export has no expansion opportunities (no opportunity type maps to expansion in config opportunityTypes)'
+    end as unavailable_note
+  from kpis
+  cross join availability
+),
+
+accepted_step as (
+  -- Field sales accepts an opportunity when it reaches the first field_sales step after 'opportunity'.
+  select min(step_order) as accepted_order
+  from steps
+  where team = 'field_sales'
+    and step_order > (select step_order from steps where step = 'opportunity')
+),
+
+events as (
+  -- One row per thing a KPI counts, on the day it counts; quantity is 1 for counts, the amount for money.
+  select 'leads' as kpi, created_at::date as event_day, 1.0 as quantity, true as date_known from stg_leads
+  union all
+  select 'mqls', reached_at::date, 1.0, reached_at_known from reach where step = 'mql'
+  union all
+  select 'sqls', reached_at::date, 1.0, reached_at_known from reach where step = 'sql'
+  union all
+  select 'opportunities_created', created_at::date, 1.0, true from opportunities where motion = 'new_business'
+  union all
+  select 'won_deals', close_date, 1.0, true from opportunities
+  where outcome = 'won' and motion in ('new_business', 'expansion')
+  union all
+  select 'bookings', close_date, amount, true from opportunities
+  where outcome = 'won' and motion in ('new_business', 'expansion')
+  union all
+  select 'renewals', close_date, 1.0, true from opportunities where outcome = 'won' and motion = 'renewal'
+  union all
+  select 'renewal_bookings', close_date, amount, true from opportunities where outcome = 'won' and motion = 'renewal'
+  union all
+  select 'expansion_bookings', close_date, amount, true from opportunities where outcome = 'won' and motion = 'expansion'
+  union all
+  -- NRR's denominator: the amount up for renewal in the period, whether it renewed or not.
+  select 'renewal_closed_amount', close_date, amount, true from opportunities where outcome <> 'open' and motion = 'renewal'
+),
+
+event_totals as (
+  select
+    periods.period_type,
+    periods.period_key,
+    events.kpi,
+    sum(events.quantity) as quantity,
+    count(*) filter (where not events.date_known)::integer as undated
+  from events
+  join periods on events.event_day >= periods.period_start and events.event_day < periods.period_end
+  group by all
+),
+
+kpi_values as (
+  select
+    kpi_notes.team,
+    kpi_notes.team_order,
+    kpi_notes.kpi,
+    kpi_notes.kpi_order,
+    kpi_notes.unit,
+    kpi_notes.handoff_metric,
+    kpi_notes.handoff_to,
+    kpi_notes.unavailable_note,
+    periods.period_type,
+    periods.period_key,
+    periods.period_start,
+    periods.previous_key,
+    periods.is_complete,
+    case
+      when kpi_notes.unavailable_note is not null then null
+      when kpi_notes.kpi = 'net_revenue_retention' then
+        (coalesce(renewal_bookings.quantity, 0) + coalesce(expansion_bookings.quantity, 0))
+        / nullif(renewal_closed.quantity, 0)
+      else coalesce(totals.quantity, 0)
+    end::double as value,
+    coalesce(totals.undated, 0) as undated
+  from kpi_notes
+  cross join periods
+  left join event_totals as totals
+    on totals.kpi = kpi_notes.kpi and totals.period_type = periods.period_type and totals.period_key = periods.period_key
+  left join event_totals as renewal_bookings
+    on renewal_bookings.kpi = 'renewal_bookings'
+    and renewal_bookings.period_type = periods.period_type and renewal_bookings.period_key = periods.period_key
+  left join event_totals as expansion_bookings
+    on expansion_bookings.kpi = 'expansion_bookings'
+    and expansion_bookings.period_type = periods.period_type and expansion_bookings.period_key = periods.period_key
+  left join event_totals as renewal_closed
+    on renewal_closed.kpi = 'renewal_closed_amount'
+    and renewal_closed.period_type = periods.period_type and renewal_closed.period_key = periods.period_key
+  where periods.period_type in ('week', 'month', 'quarter', 'year')
+),
+
+handoff_trials as (
+  -- One row per record a team's handoff conversion is taken over, dated in its period, and whether it
+  -- went on. Each team's rule is in the header.
+  select 'marketing' as team, mql.reached_at::date as trial_day, sql_step.record_id is not null as converted
+  from reach as mql
+  left join reach as sql_step
+    on sql_step.record_type = mql.record_type and sql_step.record_id = mql.record_id and sql_step.step = 'sql'
+  where mql.step = 'mql'
+  union all
+  select 'inside_sales', opportunity.created_at::date, coalesce(reached.reached_order >= accepted_step.accepted_order, false)
+  from opportunities as opportunity
+  cross join accepted_step
+  left join (
+    select opportunity_id, max(reached_order) as reached_order from records where opportunity_id is not null group by 1
+  ) as reached using (opportunity_id)
+  where opportunity.motion = 'new_business'
+  union all
+  select 'field_sales', close_date, outcome = 'won'
+  from opportunities
+  where motion = 'new_business' and outcome <> 'open'
+  union all
+  select 'customer_success', close_date, outcome = 'won'
+  from opportunities
+  where motion = 'renewal' and outcome <> 'open'
+),
+
+handoffs as (
+  select
+    periods.period_type,
+    periods.period_key,
+    teams.team,
+    count(trials.trial_day)::integer as handoff_n,
+    count(trials.trial_day) filter (where trials.converted)::integer as handoff_converted
+  from periods
+  cross join (select distinct team from kpis) as teams
+  left join handoff_trials as trials
+    on trials.team = teams.team and trials.trial_day >= periods.period_start and trials.trial_day < periods.period_end
+  group by all
+),
+
+handoff_availability as (
+  -- A handoff is unavailable exactly when the KPI it shares its source with is.
+  select team, unavailable_note
+  from kpi_notes
+  where kpi in ('mqls', 'opportunities_created', 'won_deals', 'renewals')
+),
+
+with_previous as (
+  select
+    current_period.*,
+    previous_period.value as previous_value
+  from kpi_values as current_period
+  left join kpi_values as previous_period
+    on previous_period.team = current_period.team
+    and previous_period.kpi = current_period.kpi
+    and previous_period.period_type = current_period.period_type
+    and previous_period.period_key = current_period.previous_key
+),
+
+final as (
+  select
+    with_previous.team,
+    with_previous.kpi,
+    with_previous.unit,
+    with_previous.period_type,
+    with_previous.period_key,
+    with_previous.period_start,
+    with_previous.is_complete,
+    with_previous.value,
+    with_previous.previous_value,
+    with_previous.value - with_previous.previous_value as change,
+    (with_previous.value - with_previous.previous_value) / nullif(with_previous.previous_value, 0) as change_rate,
+    targets.monthly_target * case with_previous.period_type
+      when 'week' then 12.0 / 52
+      when 'month' then 1.0
+      when 'quarter' then 3.0
+      when 'year' then 12.0
+    end as target,
+    with_previous.value / nullif(target, 0) as attainment,
+    with_previous.handoff_metric,
+    with_previous.handoff_to,
+    case when handoff_availability.unavailable_note is null then handoffs.handoff_n end as handoff_n,
+    case when handoff_availability.unavailable_note is null then handoffs.handoff_converted end as handoff_converted,
+    case when handoff_availability.unavailable_note is null then
+      handoffs.handoff_converted / nullif(handoffs.handoff_n, 0)
+    end as handoff_conversion,
+    case when handoff_availability.unavailable_note is null then
+      wilson_low(handoffs.handoff_converted, handoffs.handoff_n)
+    end as handoff_conversion_low,
+    case when handoff_availability.unavailable_note is null then
+      wilson_high(handoffs.handoff_converted, handoffs.handoff_n)
+    end as handoff_conversion_high,
+    coalesce(handoffs.handoff_n, 0) < (select minimum_sample from minimum_sample) as low_sample,
+    coalesce(
+      with_previous.unavailable_note,
+      case when with_previous.undated > 0 then
+        upper(with_previous.kpi[1:3]) || 's dated by the lead''s creation date, for want of an '
+        || upper(with_previous.kpi[1:3]) || ' date in the export: ' || with_previous.undated::varchar
+      end
+    ) as note,
+    with_previous.team_order,
+    with_previous.kpi_order
+  from with_previous
+  left join targets on targets.team = with_previous.team and targets.kpi = with_previous.kpi
+  left join handoffs
+    on handoffs.team = with_previous.team
+    and handoffs.period_type = with_previous.period_type
+    and handoffs.period_key = with_previous.period_key
+  left join handoff_availability on handoff_availability.team = with_previous.team
+)
+
+select * exclude (team_order, kpi_order) from final
+order by team_order, kpi_order, period_type, period_start
