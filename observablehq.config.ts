@@ -1,7 +1,42 @@
 // Observable Framework config. The site must build and run offline: no web fonts (globalStylesheets is
 // empty: the default links a font CDN), no search, and every library imported explicitly from
 // node_modules in the pages.
+import { existsSync } from "node:fs";
 import { martNames } from "./data-loaders/site/marts.ts";
+
+export const TEAMS = ["marketing", "inside_sales", "field_sales", "customer_success"];
+
+/** The navigation. test/site/pages.test.ts checks that every page listed here exists. */
+export const NAVIGATION = [
+  { name: "Overview", path: "/" },
+  { name: "Funnel", path: "/funnel" },
+  {
+    name: "Team meetings",
+    open: true,
+    pages: [
+      { name: "Marketing", path: "/teams/marketing" },
+      { name: "Inside sales", path: "/teams/inside_sales" },
+      { name: "Field sales", path: "/teams/field_sales" },
+      { name: "Customer success", path: "/teams/customer_success" },
+    ],
+  },
+  { name: "Win rate", path: "/win-rate" },
+  { name: "Reps", path: "/reps" },
+  { name: "Tiers", path: "/tiers" },
+  { name: "Recycling", path: "/recycling" },
+  { name: "Plan", path: "/plan" },
+  { name: "Data quality", path: "/data-quality" },
+];
+
+/** The page file behind a path ("/" is index.md; team pages share src/teams/[team].md). */
+export function pageFile(path: string): string {
+  if (path === "/") return "src/index.md";
+  if (path.startsWith("/teams/")) return "src/teams/[team].md";
+  return `src${path}.md`;
+}
+
+// While a page is being written its entry is left out of the built navigation rather than breaking the build.
+const built = (path: string) => existsSync(pageFile(path));
 
 export default {
   title: "Sales process dashboard",
@@ -10,10 +45,12 @@ export default {
   output: process.env.SITE_OUTPUT ?? "dist",
   globalStylesheets: [],
   style: "style.css",
-  pages: [{ name: "Overview", path: "/" }],
-  // Every mart is one JSON file from one parameterised loader; team pages from one parameterised page.
+  pages: NAVIGATION.map((entry) => ("pages" in entry ? { ...entry, pages: entry.pages!.filter((p) => built(p.path)) } : entry))
+    .filter((entry) => ("pages" in entry ? entry.pages!.length > 0 : built(entry.path))),
+  // Every mart is one JSON file from one parameterised loader; team pages come from one parameterised page.
   dynamicPaths: [
     ...martNames().map((name) => `/data/marts/${name}.json`),
+    ...(built("/teams/marketing") ? TEAMS.map((team) => `/teams/${team}`) : []),
   ],
   toc: false,
   search: false,

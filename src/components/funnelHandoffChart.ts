@@ -20,8 +20,8 @@ export function funnelHandoffChart(
   steps: FunnelStep[],
   { width = 640, locale = "en" as Locale, bottleneck = null as string | null, rowHeight = 28, gap = 18 } = {},
 ): SVGSVGElement {
-  const teamColumn = width < 520 ? 0 : 120;
-  const labelColumn = width < 520 ? 86 : 110;
+  const teamColumn = width < 440 ? 0 : width < 560 ? 96 : 120;
+  const labelColumn = width < 440 ? 86 : 100;
   const margin = { top: 8, right: 8, bottom: 8, left: teamColumn + labelColumn };
   const height = margin.top + margin.bottom + steps.length * rowHeight + (steps.length - 1) * gap;
   const inner = width - margin.left - margin.right;
@@ -125,7 +125,7 @@ export function funnelHandoffChart(
     .style("font-variant-numeric", "tabular-nums")
     .text((d) => formatCount(d.reached, locale));
 
-  const narrow = width < 520;
+  const narrow = width < 560;
   row
     .filter((d) => d.step === bottleneck)
     .select(".step-label")

@@ -2,7 +2,8 @@
 -- take. Time in step = days from reaching the step to reaching the next one, over records that reached
 -- both on recorded dates (int_funnel_reach; a skipped stage takes 0 days). Cycle length = days from an
 -- opportunity's creation to its close, over won new-business deals (METRICS.md); 'lead_to_won' = days
--- from a lead's creation to its deal's close.
+-- from a lead's creation to its deal's close. Negative spans (a deal closed before it was created, as in
+-- exports whose records were all loaded on one day) are left out, not averaged in.
 -- @column channel: inbound, outbound, unknown or all
 -- @column step: funnel step key, 'cycle' (opportunity created → won) or 'lead_to_won'
 -- @column step_order: position of the step; 100 for cycle, 101 for lead_to_won
@@ -29,16 +30,17 @@ step_days as (
 cycle_days as (
   select channel, 'cycle' as step, 100 as step_order, cycle_days::double as days
   from int_opportunities
-  where outcome = 'won' and motion = 'new_business' and cycle_days is not null
+  where outcome = 'won' and motion = 'new_business' and cycle_days >= 0
   union all
   select records.channel, 'lead_to_won', 101, datediff('day', records.created_at::date, opportunities.close_date)::double
   from int_funnel_records as records
   join int_opportunities as opportunities using (opportunity_id)
   where records.record_type = 'lead' and opportunities.outcome = 'won'
+    and opportunities.close_date >= records.created_at::date
 ),
 
 measured as (
-  select * from step_days
+  select * from step_days where days >= 0
   union all
   select * from cycle_days
 ),
