@@ -51,6 +51,10 @@ export interface Config {
   /** Monthly targets per team and KPI. */
   targets: Partial<Record<Team, Record<string, number>>> & { $comment?: string };
   bottleneck: { baselineQuarters: number; windowDays: number };
+  /** When a lost record is due for another approach: "revisit later" without a number of months, and unreachable. */
+  recycling: { revisitDefaultMonths: number; unreachableMonths: number };
+  /** A cohort is mature (old enough to have converted) this many days after its period ended. */
+  cohortMaturityDays: number;
 }
 
 export const DEFAULT_CONFIG_PATH = "data/config.json";
@@ -123,6 +127,11 @@ export function validateConfig(value: unknown, path = "config"): Config {
   const { baselineQuarters, windowDays } = config.bottleneck ?? {};
   if (!Number.isInteger(baselineQuarters) || baselineQuarters < 1) fail("bottleneck.baselineQuarters", "a positive integer");
   if (!Number.isInteger(windowDays) || windowDays < 1) fail("bottleneck.windowDays", "a positive number of days");
+  for (const key of ["revisitDefaultMonths", "unreachableMonths"] as const) {
+    const months = config.recycling?.[key];
+    if (!Number.isInteger(months) || months < 1) fail(`recycling.${key}`, "a positive number of months");
+  }
+  if (!Number.isInteger(config.cohortMaturityDays) || config.cohortMaturityDays < 0) fail("cohortMaturityDays", "a number of days ≥ 0");
   return config;
 }
 
@@ -199,6 +208,9 @@ export async function writeConfigTables(connection: DuckDBConnection, config: Co
     minimum_sample: String(config.minimumSample),
     bottleneck_baseline_quarters: String(config.bottleneck.baselineQuarters),
     bottleneck_window_days: String(config.bottleneck.windowDays),
+    recycle_revisit_default_months: String(config.recycling.revisitDefaultMonths),
+    recycle_unreachable_months: String(config.recycling.unreachableMonths),
+    cohort_maturity_days: String(config.cohortMaturityDays),
   };
   for (const [name, value] of Object.entries(settings)) {
     await connection.run("insert into config_setting values ($name, $value)", { name, value });

@@ -116,6 +116,7 @@ export const ENTITIES: Entity[] = [
       col("converted_opportunity_id", "opportunity the lead was converted into"),
       col("owner_id", "user id of the lead owner"),
       col("loss_reason", "why the lead was disqualified"),
+      col("modified_at", "when the lead was last changed (for a closed lead, usually when it was closed)"),
       col("is_deleted", "deleted in the CRM (boolean)"),
     ],
   },

@@ -80,6 +80,7 @@ export const SALESFORCE_OBJECTS: SalesforceObject[] = [
       converted_opportunity_id: ["ConvertedOpportunityId"],
       owner_id: ["OwnerId"],
       loss_reason: ["custom:Lead.lossReason"],
+      modified_at: ["LastModifiedDate"],
       is_deleted: ["IsDeleted"],
     },
   },

@@ -15,6 +15,7 @@
 -- @column converted_opportunity_id: opportunity the lead was converted into
 -- @column owner_id: user id of the lead's owner
 -- @column loss_reason: why the lead was disqualified
+-- @column modified_at: when the lead was last changed; for a disqualified lead, when it was closed
 with source as (
   -- _row_hash (of the whole record as read) tells an exact duplicate from a record reusing an id.
   select *, _row_hash as row_hash
@@ -40,6 +41,7 @@ typed as (
     crm_id(source.converted_opportunity_id) as converted_opportunity_id,
     crm_id(source.owner_id) as owner_id,
     source.loss_reason,
+    parse_timestamp(source.modified_at) as modified_at,
     source._source_file,
     source._source_row,
     source.row_hash,
@@ -47,6 +49,7 @@ typed as (
     source.mql_at as mql_at_text,
     source.sql_at as sql_at_text,
     source.converted_at as converted_at_text,
+    source.modified_at as modified_at_text,
     parse_bool(source.is_deleted) as is_deleted
   from source
   left join config_lead_status as status on status.match_key = match_key(source.status)
@@ -55,7 +58,7 @@ typed as (
 
 final as (
   select
-    * exclude (row_hash, created_at_text, mql_at_text, sql_at_text, converted_at_text, is_deleted),
+    * exclude (row_hash, created_at_text, mql_at_text, sql_at_text, converted_at_text, modified_at_text, is_deleted),
     case
       when lead_id is null then 'missing id'
       when is_deleted then 'deleted in the CRM'
@@ -65,6 +68,7 @@ final as (
       when unparsed(mql_at_text, mql_at) then 'unparseable date in mql_at'
       when unparsed(sql_at_text, sql_at) then 'unparseable date in sql_at'
       when unparsed(converted_at_text, converted_at) then 'unparseable date in converted_at'
+      when unparsed(modified_at_text, modified_at) then 'unparseable date in modified_at'
       when status_step is null then 'unknown lead status (add it to config funnel.leadStatuses)'
     end as quarantine_reason
   from typed
