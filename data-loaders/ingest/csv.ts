@@ -3,7 +3,7 @@
  * raw tables, and exposing them to staging as `src_<entity>` views with canonical column names.
  */
 import { once } from "node:events";
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -23,25 +23,33 @@ export class IngestError extends Error {
 }
 
 export interface LoadedCsv {
-  /** Column names as the file has them. */
+  /** Column names as the file has them (trimmed; repeated names get _1, _2 as DuckDB names them). */
   header: string[];
-  /** Data rows read (the header excluded). */
+  /** Data records read (the header excluded), malformed ones included. */
   rowsRead: number;
   /** How the file had to be read, when not as plain UTF-8 (for the data-quality page). */
   note: string | null;
 }
 
 export interface CsvOptions {
-  /** Force a delimiter; by default DuckDB's sniffer finds it (comma, semicolon, tab, pipe). */
+  /** Force a delimiter; by default it is the one the header uses most (comma, semicolon, tab, pipe). */
   delimiter?: string;
 }
+
+/** Longest record we read: a 10 MB notes field must not stop a build. */
+const MAX_LINE_BYTES = 128 * 1024 * 1024;
 
 /**
  * Load one file as it is (every value text) into `table`, numbering its records so that a quarantined
  * row can be traced back to the file, with a hash of the whole record (`_row_hash`) that tells an exact
- * duplicate row from a different record reusing an id. UTF-8 with or without BOM is read directly; a file that is not
- * UTF-8 (Salesforce's Latin-1 / Windows-1252 exports) is transcoded to a temporary UTF-8 copy first,
- * because DuckDB's own latin-1 reading rejects Windows-1252's bytes 0x80–0x9F (see DESIGN.md).
+ * duplicate row from a different record reusing an id.
+ *
+ * The header is read first (so its names are the file's own, and an empty or binary file is refused
+ * with a clear message); DuckDB's reader then streams the rest. A malformed record (too many or too few
+ * fields, an unterminated quote at a truncated end) does not stop the build: it goes to dq_quarantine
+ * with its line number. UTF-8 with or without BOM is read directly; a file that is not UTF-8
+ * (Salesforce's Latin-1 / Windows-1252 exports) is transcoded to a temporary UTF-8 copy first, because
+ * DuckDB's own latin-1 reading rejects Windows-1252's bytes 0x80–0x9F (see DESIGN.md).
  */
 export async function loadCsvFile(
   connection: DuckDBConnection,
@@ -50,23 +58,33 @@ export async function loadCsvFile(
   fileLabel: string,
   options: CsvOptions = {},
 ): Promise<LoadedCsv> {
-  try {
-    return await loadUtf8Csv(connection, table, path, fileLabel, options);
-  } catch (error) {
-    if (!/not utf-8 encoded|invalid unicode/i.test(String((error as Error).message))) {
-      throw new IngestError(`${fileLabel}: cannot read it as CSV: ${firstLine(error)}`, fileLabel);
-    }
-  }
+  refuseUnreadable(path, fileLabel);
+  const first = await loadUtf8Csv(connection, table, path, fileLabel, options);
+  if (!first.badEncoding) return first.loaded;
   const dir = mkdtempSync(join(tmpdir(), "spd-transcode-"));
   try {
     const utf8 = join(dir, basename(path));
     await transcodeToUtf8(path, utf8, "windows-1252");
-    const loaded = await loadUtf8Csv(connection, table, utf8, fileLabel, options);
-    return { ...loaded, note: "not UTF-8: read as Windows-1252 (Latin-1)" };
-  } catch (error) {
-    throw new IngestError(`${fileLabel}: cannot read it as CSV: ${firstLine(error)}`, fileLabel);
+    const second = await loadUtf8Csv(connection, table, utf8, fileLabel, options);
+    return { ...second.loaded, note: "not UTF-8: read as Windows-1252 (Latin-1)" };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** An empty file or a binary one (a spreadsheet saved as .csv, an archive) cannot be read as CSV. */
+function refuseUnreadable(path: string, fileLabel: string): void {
+  const fd = openSync(path, "r");
+  const head = Buffer.alloc(65536);
+  const read = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const text = head.subarray(0, read);
+  if (read === 0 || text.toString("utf8").replace(/^\uFEFF/, "").trim() === "") {
+    throw new IngestError(`${fileLabel}: the file is empty; expected a header row naming its columns, then one row per record`, fileLabel);
+  }
+  if (text.includes(0)) {
+    const kind = text.subarray(0, 4).equals(Buffer.from("PK\x03\x04", "latin1")) ? " (it looks like an .xlsx or .zip file)" : "";
+    throw new IngestError(`${fileLabel}: this is a binary file, not CSV${kind}; export it as CSV (comma-separated text)`, fileLabel);
   }
 }
 
@@ -76,24 +94,66 @@ async function loadUtf8Csv(
   path: string,
   fileLabel: string,
   options: CsvOptions,
-): Promise<LoadedCsv> {
-  const params = { path, file: fileLabel, ...(options.delimiter ? { delim: options.delimiter } : {}) };
-  const reader = options.delimiter
-    ? "read_csv($path, all_varchar = true, header = true, delim = $delim)"
-    : "read_csv($path, all_varchar = true, header = true)";
-  await connection.run(
-    `create or replace table ${quoteIdentifier(table)} as
-     select $file as _source_file, row_number() over () as _source_row, hash(*columns(*)) as _row_hash, *
-     from ${reader}`,
-    params,
-  );
-  const columns = await queryRows<{ column_name: string }>(
+): Promise<{ loaded: LoadedCsv; badEncoding: boolean }> {
+  const record = readHeaderRecord(path);
+  const header = uniqueNames(record.fields);
+  const delimiter = options.delimiter ?? record.delimiter;
+  // Columns are read under our own names (c1, c2, …) and renamed to the file's, quoted: no header text
+  // is ever parsed as SQL.
+  const positional = header.map((_, i) => `c${i + 1}`);
+  const columnTypes = `{${positional.map((c) => `'${c}': 'VARCHAR'`).join(", ")}}`;
+  const renamed = header.map((name, i) => `${positional[i]} as ${quoteIdentifier(name)}`).join(", ");
+  const rejects = `${table}__rejects`;
+  await connection.run(`drop table if exists ${quoteIdentifier(rejects)}; drop table if exists ${quoteIdentifier(`${rejects}_scan`)}`);
+  try {
+    await connection.run(
+      `create or replace table ${quoteIdentifier(table)} as
+       select $file as _source_file, row_number() over () as _source_row, hash(${positional.join(", ")}) as _row_hash, ${renamed}
+       from read_csv($path, header = true, auto_detect = false, columns = ${columnTypes}, delim = $delim,
+                     quote = '"', escape = '"', null_padding = false, max_line_size = ${MAX_LINE_BYTES},
+                     store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scan')`,
+      { path, file: fileLabel, delim: delimiter },
+    );
+  } catch (error) {
+    throw new IngestError(`${fileLabel}: cannot read it as CSV: ${firstLine(error)}`, fileLabel);
+  }
+  const rejected = await queryRows<{ line: number; reason: string; encoding: boolean }>(
     connection,
-    "select column_name from duckdb_columns() where table_name = $table and column_index > 3 order by column_index",
-    { table },
+    `select line, string_agg(distinct error_message, '; ') as reason, bool_or(error_type = 'INVALID ENCODING') as encoding
+     from ${quoteIdentifier(rejects)} group by line order by line`,
   );
-  const rowsRead = Number(await queryValue(connection, `select count(*) from ${quoteIdentifier(table)}`));
-  return { header: columns.map((c) => c.column_name), rowsRead, note: null };
+  const accepted = Number(await queryValue(connection, `select count(*) from ${quoteIdentifier(table)}`));
+  const badEncoding = rejected.some((r) => r.encoding);
+  if (!badEncoding && rejected.length) {
+    await ensureQuarantineTable(connection);
+    for (const row of rejected) {
+      await connection.run("insert into dq_quarantine values ('csv_reader', $file, $line, null, $reason)", {
+        file: fileLabel,
+        line: row.line,
+        reason: `malformed CSV record at line ${row.line}: ${row.reason}`,
+      });
+    }
+  }
+  await connection.run(`drop table if exists ${quoteIdentifier(rejects)}; drop table if exists ${quoteIdentifier(`${rejects}_scan`)}`);
+  return { loaded: { header, rowsRead: accepted + rejected.length, note: null }, badEncoding };
+}
+
+/** The quarantine: every row set aside, by whom, from which file and row, and why. */
+export async function ensureQuarantineTable(connection: DuckDBConnection): Promise<void> {
+  await connection.run(
+    `create table if not exists dq_quarantine (model varchar, source_file varchar, source_row bigint, record_id varchar, reason varchar)`,
+  );
+}
+
+/** Header names as DuckDB would give them: trimmed, blanks named by position, repeats suffixed _1, _2. */
+function uniqueNames(fields: string[]): string[] {
+  const seen = new Map<string, number>();
+  return fields.map((field, i) => {
+    const name = field.replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, "") || `column${i}`;
+    const count = seen.get(name.toLowerCase()) ?? 0;
+    seen.set(name.toLowerCase(), count + 1);
+    return count === 0 ? name : `${name}_${count}`;
+  });
 }
 
 /** Stream a file from a legacy encoding into UTF-8. */
@@ -105,6 +165,79 @@ async function transcodeToUtf8(from: string, to: string, encoding: string): Prom
   }
   output.end(decoder.decode());
   await once(output, "finish");
+}
+
+/**
+ * The first CSV record of a file, as its fields: quoted fields may hold delimiters, `""` and newlines
+ * (HubSpot's stage labels do). The delimiter is whichever of comma, semicolon or tab occurs most outside
+ * quotes. Only the header is read; DuckDB reads the whole file later.
+ */
+export function readHeaderRow(path: string, maxBytes = 16 << 20): string[] {
+  return readHeaderRecord(path, maxBytes).fields;
+}
+
+/** The header record and the delimiter it uses. */
+export function readHeaderRecord(path: string, maxBytes = 16 << 20): { fields: string[]; delimiter: string } {
+  const fd = openSync(path, "r");
+  const chunks: Buffer[] = [];
+  let inQuotes = false;
+  let total = 0;
+  try {
+    const buffer = Buffer.alloc(1 << 16);
+    outer: while (total < maxBytes) {
+      const read = readSync(fd, buffer, 0, buffer.length, total);
+      if (read === 0) break;
+      for (let i = 0; i < read; i++) {
+        const byte = buffer[i];
+        if (byte === 0x22) inQuotes = !inQuotes;
+        else if (byte === 0x0a && !inQuotes) {
+          chunks.push(Buffer.from(buffer.subarray(0, i)));
+          total += i;
+          break outer;
+        }
+      }
+      chunks.push(Buffer.from(buffer.subarray(0, read)));
+      total += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const text = Buffer.concat(chunks).toString("utf8").replace(/^\uFEFF/, "").replace(/\r$/, "");
+  if (text.trim() === "") return { fields: [], delimiter: "," };
+  const delimiter = detectDelimiter(text);
+  return { fields: splitRecord(text, delimiter), delimiter };
+}
+
+function detectDelimiter(record: string): string {
+  const counts = new Map<string, number>([[",", 0], [";", 0], ["\t", 0], ["|", 0]]);
+  let inQuotes = false;
+  for (const c of record) {
+    if (c === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && counts.has(c)) counts.set(c, counts.get(c)! + 1);
+  }
+  return [...counts.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
+}
+
+function splitRecord(record: string, delimiter: string): string[] {
+  const fields: string[] = [];
+  let field = "";
+  let inQuotes = false;
+  for (let i = 0; i < record.length; i++) {
+    const c = record[i]!;
+    if (inQuotes) {
+      if (c !== '"') field += c;
+      else if (record[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else inQuotes = false;
+    } else if (c === '"') inQuotes = true;
+    else if (c === delimiter) {
+      fields.push(field);
+      field = "";
+    } else field += c;
+  }
+  fields.push(field);
+  return fields;
 }
 
 /** Where a canonical column comes from: a header name, or several joined by a space (first + last name). */

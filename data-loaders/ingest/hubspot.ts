@@ -15,12 +15,12 @@
  * Column labels are matched case-insensitively, with runs of spaces (non-breaking ones too) taken as
  * one space and outer spaces ignored: HubSpot labels end in stray spaces ("Contract Request Date ").
  */
-import { closeSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config.ts";
 import { queryRows, quoteIdentifier } from "../duckdb.ts";
-import { createSourceView, IngestError, loadCsvFile, type HeaderCandidate } from "./csv.ts";
+import { createSourceView, IngestError, loadCsvFile, readHeaderRow, type HeaderCandidate } from "./csv.ts";
 import { entity, type EntityName } from "./entities.ts";
 import type { SourceFile } from "./sources.ts";
 
@@ -101,73 +101,6 @@ export function readCsvHeaders(dir: string): Record<string, string[]> {
     headers[name] = readHeaderRow(path);
   }
   return headers;
-}
-
-/**
- * The first CSV record of a file, as its fields: quoted fields may hold delimiters, `""` and newlines
- * (HubSpot's stage labels do). The delimiter is whichever of comma, semicolon or tab occurs most outside
- * quotes. Only the header is read; DuckDB reads the whole file later.
- */
-export function readHeaderRow(path: string, maxBytes = 16 << 20): string[] {
-  const fd = openSync(path, "r");
-  const chunks: Buffer[] = [];
-  let inQuotes = false;
-  let total = 0;
-  try {
-    const buffer = Buffer.alloc(1 << 16);
-    outer: while (total < maxBytes) {
-      const read = readSync(fd, buffer, 0, buffer.length, total);
-      if (read === 0) break;
-      for (let i = 0; i < read; i++) {
-        const byte = buffer[i];
-        if (byte === 0x22) inQuotes = !inQuotes;
-        else if (byte === 0x0a && !inQuotes) {
-          chunks.push(Buffer.from(buffer.subarray(0, i)));
-          total += i;
-          break outer;
-        }
-      }
-      chunks.push(Buffer.from(buffer.subarray(0, read)));
-      total += read;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  const text = Buffer.concat(chunks).toString("utf8").replace(/^\uFEFF/, "").replace(/\r$/, "");
-  if (text.trim() === "") return [];
-  return splitRecord(text, detectDelimiter(text));
-}
-
-function detectDelimiter(record: string): string {
-  const counts = new Map<string, number>([[",", 0], [";", 0], ["\t", 0]]);
-  let inQuotes = false;
-  for (const c of record) {
-    if (c === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && counts.has(c)) counts.set(c, counts.get(c)! + 1);
-  }
-  return [...counts.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
-}
-
-function splitRecord(record: string, delimiter: string): string[] {
-  const fields: string[] = [];
-  let field = "";
-  let inQuotes = false;
-  for (let i = 0; i < record.length; i++) {
-    const c = record[i]!;
-    if (inQuotes) {
-      if (c !== '"') field += c;
-      else if (record[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else inQuotes = false;
-    } else if (c === '"') inQuotes = true;
-    else if (c === delimiter) {
-      fields.push(field);
-      field = "";
-    } else field += c;
-  }
-  fields.push(field);
-  return fields;
 }
 
 // ─── Stage history columns ────────────────────────────────────────────────────────────────────────

@@ -55,3 +55,11 @@ end;
 -- The N of "Revisit in N months" (also "N개월"): when a revisit-later loss is due for another approach.
 create or replace macro revisit_months(reason) as
   try_cast(regexp_extract(lower(reason), '(\d+)\s*(?:months?|개월)', 1) as integer);
+
+-- A date no record can have: before 1970 (a default or typo) or after today (the build's clock: an export
+-- cannot hold what has not happened yet). Only validation reads the clock; metrics use int_as_of.
+create or replace macro implausible_date(ts) as ts < timestamp '1970-01-01' or ts > current_date + interval 1 day;
+
+-- The largest deal amount we believe, in the reporting currency; above it a value is a typo or a
+-- placeholder (999999999999), not a deal.
+create or replace macro implausible_amount(amount) as amount > 1e11;

@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { loadConfig, validateConfig, writeConfigTables, type Config } from "../config.ts";
 import { closeDatabase, openDatabase, queryRows, queryValue, withConnection } from "../duckdb.ts";
+import { ensureQuarantineTable } from "../ingest/csv.ts";
 import { loadMapping, mergeMappingConfig, type Mapping } from "../ingest/mapping.ts";
 import { loadExports, type Format, type SourceFile } from "../ingest/sources.ts";
 import { createMacros, listModels, runModels } from "./models.ts";
@@ -96,11 +97,9 @@ async function buildInto(
 ): Promise<BuildResult> {
   await writeConfigTables(connection, config);
   await createMacros(connection);
+  await ensureQuarantineTable(connection);
   const loaded = await loadExports(connection, exportsDir, config, format, mapping);
   await writeSourceFiles(connection, loaded.files);
-  await connection.run(
-    `create table dq_quarantine (model varchar, source_file varchar, source_row bigint, record_id varchar, reason varchar)`,
-  );
   await runModels(connection, listModels());
   const files = await readReconciliation(connection);
   const lost = files.filter((f) => f.rows_read !== null && f.rows_read !== f.rows_loaded + f.rows_quarantined);

@@ -16,8 +16,8 @@ import {
   looksLikeHubSpot,
   parseStageColumn,
   readCsvHeaders,
-  readHeaderRow,
 } from "../../data-loaders/ingest/hubspot.ts";
+import { readHeaderRow } from "../../data-loaders/ingest/csv.ts";
 import type { SourceFile } from "../../data-loaders/ingest/sources.ts";
 import { createMacros, listModels, runModels } from "../../data-loaders/warehouse/models.ts";
 import { FIXTURES, REAL_DATA, tempDir } from "../helpers.ts";

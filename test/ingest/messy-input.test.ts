@@ -69,10 +69,11 @@ describe("messy exports", () => {
     expect(rows.map((r) => [r.opportunity_id, r.amount_original, r.currency, r.amount])).toEqual([
       ["o1", 65000, "USD", 65000],
       ["o2", 1200000, "KRW", 1200000 * 0.00072],
-      ["o3", -1000, "USD", -1000],
       ["o6", 300, "USD", 300],
     ]);
+    // "(1,000)" reads as −1,000 (accounting brackets), and a negative deal amount is quarantined.
     expect(quarantine).toEqual([
+      { source_row: 3, record_id: "o3", reason: "negative amount" },
       { source_row: 4, record_id: "o4", reason: "no exchange rate for currency XYZ (add it to config exchangeRates)" },
       { source_row: 5, record_id: "o5", reason: "unparseable amount in amount" },
     ]);

@@ -65,6 +65,7 @@ final as (
       when row_number() over (partition by lead_id, row_hash order by _source_row) > 1 then 'exact duplicate of an earlier row'
       when row_number() over (partition by lead_id order by _source_row) > 1 then 'duplicate id (an earlier row has this id)'
       when created_at is null then 'missing or unparseable date in created_at'
+      when implausible_date(created_at) then 'implausible date in created_at (before 1970 or in the future)'
       when unparsed(mql_at_text, mql_at) then 'unparseable date in mql_at'
       when unparsed(sql_at_text, sql_at) then 'unparseable date in sql_at'
       when unparsed(converted_at_text, converted_at) then 'unparseable date in converted_at'
