@@ -1,12 +1,14 @@
 /**
  * Canonical adapter: our own documented format (docs/canonical-format.md) for anyone who can shape
- * their data. One CSV per entity, named after it (`opportunities.csv`, `leads.csv`, …), with the
- * canonical column names of entities.ts as headers. Dates ISO, amounts plain numbers, booleans true/false.
+ * their data. One CSV or Parquet file per entity, named after it (`opportunities.csv`,
+ * `leads.parquet`, …), with the canonical column names of entities.ts as headers. Dates ISO, amounts
+ * plain numbers, booleans true/false. Parquet is how a cloud warehouse (Postgres, BigQuery, Snowflake)
+ * hands its tables over: the same SQL runs downstream.
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { createSourceView, loadCsvFile } from "./csv.ts";
+import { createSourceView, loadCsvFile, loadParquetFile } from "./csv.ts";
 import { ENTITIES, type EntityName } from "./entities.ts";
 import type { SourceFile } from "./sources.ts";
 
@@ -16,14 +18,17 @@ export function looksCanonical(fileNames: string[]): boolean {
 
 export async function loadCanonicalExport(connection: DuckDBConnection, dir: string): Promise<SourceFile[]> {
   const files: SourceFile[] = [];
-  for (const fileName of readdirSync(dir).filter((n) => n.toLowerCase().endsWith(".csv")).sort()) {
+  for (const fileName of readdirSync(dir).filter((n) => /\.(csv|parquet)$/i.test(n)).sort()) {
     const entityName = canonicalEntity(fileName);
     if (!entityName) {
       files.push({ file: fileName, entity: null, rowsRead: null, note: "not used: not a canonical entity name" });
       continue;
     }
     const rawTable = `raw_canonical__${entityName}`;
-    const { header, rowsRead, note } = await loadCsvFile(connection, rawTable, join(dir, fileName), fileName);
+    const path = join(dir, fileName);
+    const { header, rowsRead, note } = /\.parquet$/i.test(fileName)
+      ? await loadParquetFile(connection, rawTable, path, fileName)
+      : await loadCsvFile(connection, rawTable, path, fileName);
     const candidates = Object.fromEntries(
       ENTITIES.find((e) => e.name === entityName)!.columns.map((c) => [c.name, [c.name]]),
     );
@@ -34,6 +39,6 @@ export async function loadCanonicalExport(connection: DuckDBConnection, dir: str
 }
 
 function canonicalEntity(fileName: string): EntityName | null {
-  const base = fileName.replace(/\.csv$/i, "").toLowerCase();
+  const base = fileName.replace(/\.(csv|parquet)$/i, "").toLowerCase();
   return ENTITIES.find((e) => e.name === base)?.name ?? null;
 }

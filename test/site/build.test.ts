@@ -1,8 +1,9 @@
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, tempDir } from "../helpers.ts";
-import { runBuild } from "../site-build.ts";
+import { PROJECT_ROOT, runBuild } from "../site-build.ts";
 
 /** The lead count the built site shows, read from the funnel mart's file in the site. */
 function builtLeadCount(siteDir: string): number {
@@ -57,5 +58,36 @@ describe("npm run build", () => {
     expect(failed.output).not.toMatch(/\n\s+at /); // a message, not a stack trace
     expect(existsSync(join(site, "index.html"))).toBe(true);
     expect(existsSync(warehouse)).toBe(true);
+  });
+});
+
+describe("a failing loader", () => {
+  it("fails the build with the loader's own message and leaves the deployed dist/ as it was", () => {
+    // A copy of the project with one loader that throws, built exactly as npm run build does.
+    const project = tempDir();
+    for (const path of ["src", "data-loaders", "scripts", "observablehq.config.ts", "package.json", "tsconfig.json"]) {
+      cpSync(join(PROJECT_ROOT, path), join(project, path), {
+        recursive: true,
+        filter: (source) => !source.includes(".observablehq"),
+      });
+    }
+    symlinkSync(join(PROJECT_ROOT, "node_modules"), join(project, "node_modules"));
+    symlinkSync(join(PROJECT_ROOT, "data"), join(project, "data"));
+    writeFileSync(join(project, "src/data/broken.json.ts"), `throw new Error("the CRM API refused the token");\n`);
+    writeFileSync(join(project, "src/broken.md"), '```js\nconst broken = FileAttachment("data/broken.json").json();\n```\n\n${broken}\n');
+    mkdirSync(join(project, "dist"));
+    writeFileSync(join(project, "dist/index.html"), "the last good site");
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
+      cwd: project,
+      env: { ...process.env, WAREHOUSE: join(project, "warehouse.duckdb"), CRM_EXPORTS: join(FIXTURES, "salesforce-funnel") },
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const output = `${result.stdout}\n${result.stderr}`;
+    expect(result.status).toBe(1);
+    expect(output).toContain("the CRM API refused the token");
+    expect(output).toMatch(/build failed: the site build failed .* dist\/ was left as it was/);
+    expect(readFileSync(join(project, "dist/index.html"), "utf8")).toBe("the last good site");
+    expect(readdirSync(project).filter((name) => name.startsWith("dist.tmp"))).toEqual([]);
   });
 });
