@@ -9,6 +9,9 @@
  * - Never half-built. The site is built into a temporary folder and swapped in for dist/ only when the
  *   build passed; a failing loader fails the build with its own message and leaves the old dist/ alone.
  *
+ * - One at a time. Two builds at once would share Framework's loader cache and could publish each
+ *   other's numbers, so a build waits for the one before it (a lock file holding its process id).
+ *
  * CRM_EXPORTS=dir npm run build builds from other exports (CRM_MAPPING=file.json for an export read
  * through a mapping file); WAREHOUSE=file uses another warehouse file.
  */
@@ -25,6 +28,7 @@ const OUTPUT = process.env.SITE_OUTPUT ?? "dist";
 const exportsDir = process.env.CRM_EXPORTS ?? DEFAULT_EXPORTS;
 const warehouse = process.env.WAREHOUSE ?? DEFAULT_WAREHOUSE;
 
+const releaseLock = await acquireBuildLock();
 try {
   let started = performance.now();
   const result = await buildWarehouse({ exportsDir, out: warehouse, mappingPath: process.env.CRM_MAPPING });
@@ -49,7 +53,41 @@ try {
   console.error(`site built into ${OUTPUT}/ in ${seconds(started)}s`);
 } catch (error) {
   console.error(`build failed: ${(error as Error).message}`);
-  process.exit(1);
+  process.exitCode = 1;
+} finally {
+  releaseLock();
+}
+
+/** Wait until no other build runs (a lock left by a dead process is taken over), then hold the lock. */
+async function acquireBuildLock(): Promise<() => void> {
+  const lock = "src/.observablehq/build.lock";
+  mkdirSync("src/.observablehq", { recursive: true });
+  for (let waited = 0; ; waited++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: "wx" });
+      return () => rmSync(lock, { force: true });
+    } catch {
+      const text = existsSync(lock) ? readFileSync(lock, "utf8") : "";
+      const holder = Number(text);
+      // An empty lock is one being written this instant: wait for it rather than take it.
+      if (text !== "" && !isAlive(holder)) {
+        rmSync(lock, { force: true });
+        continue;
+      }
+      if (waited === 0) console.error(`waiting for the build in process ${holder} to finish`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Delete the cached loader outputs when they were made from another warehouse. */

@@ -1,0 +1,48 @@
+/**
+ * The act-on list as it goes on paper: the first rows of a list as a plain table, every row present (the
+ * on-screen table loads rows as it scrolls, so it prints only what was scrolled to), with "N more on the
+ * dashboard" under it. Cells are text nodes: CRM text never becomes markup.
+ */
+import type { Locale } from "./labels.js";
+
+export interface HandoutOptions {
+  columns: string[];
+  header?: Record<string, string>;
+  format?: Record<string, (value: any) => string>;
+  limit?: number;
+  locale?: Locale;
+  /** Rows to print lighter and in italics (low sample). */
+  muted?: (row: Record<string, any>) => boolean;
+}
+
+export function handoutTable(rows: Record<string, any>[], { columns, header = {}, format = {}, limit = 15, locale = "en", muted }: HandoutOptions): HTMLElement {
+  const wrapper = document.createElement("div");
+  wrapper.className = "handout-table print-only";
+  const table = document.createElement("table");
+  const head = table.createTHead().insertRow();
+  for (const column of columns) {
+    const th = document.createElement("th");
+    th.textContent = header[column] ?? column;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const row of rows.slice(0, limit)) {
+    const tr = body.insertRow();
+    if (muted?.(row)) tr.className = "low-sample";
+    for (const column of columns) {
+      const value = row[column];
+      const cell = tr.insertCell();
+      cell.textContent = format[column] ? format[column](value) : value === null || value === undefined ? "" : String(value);
+      if (typeof value === "number") cell.className = "number";
+    }
+  }
+  wrapper.append(table);
+  if (rows.length > limit) {
+    const more = document.createElement("p");
+    more.className = "data-note";
+    more.textContent =
+      locale === "ko" ? `상위 ${limit}건 / 전체 ${rows.length}건 — 나머지는 대시보드에서 확인하세요.` : `First ${limit} of ${rows.length} — the rest are on the dashboard.`;
+    wrapper.append(more);
+  }
+  return wrapper;
+}
