@@ -1,0 +1,387 @@
+/**
+ * Charts of the lead-recycling page (mart_recycled_leads, mart_recycle_queue): the recycle pool by reason
+ * group and how much of it came back and was won; the recycled-lead yield with its 95% interval against
+ * labelled reference lines (the benchmarks of METRICS.md and this export's own inbound and outbound
+ * lead → won rates); the queue of records due for another approach, by owner. Pure functions of
+ * (rows, {width, locale, …}); CRM text (rep names) goes in as Plot text only.
+ *
+ * recycleYieldChart(byReason, {width, locale, references: yieldReferences(channelRows, locale)})
+ */
+import * as Plot from "@observablehq/plot";
+import { formatCount, formatPercent } from "./format.js";
+import { label, type Locale } from "./labels.js";
+import type { Row } from "./mart.js";
+
+/** Reason groups in the order the page lists them (mart_recycled_leads.reason_group). */
+export const REASON_GROUPS = ["unreachable", "revisit_later", "no_budget", "no_need", "competitor", "other", "unknown"] as const;
+
+export const REASON_COLORS: Record<string, string> = {
+  unreachable: "#4e79a7",
+  revisit_later: "#59a14f",
+  no_budget: "#f28e2b",
+  no_need: "#b07aa1",
+  competitor: "#e15759",
+  other: "#9c755f",
+  unknown: "#9c9c9c",
+  all: "currentColor",
+};
+
+/** The loss-reason groups in our users' words (GLOSSARY.md "lost reason"). */
+export function reasonGroupLabel(group: string, locale: Locale): string {
+  const ko = locale === "ko";
+  switch (group) {
+    case "all":
+      return ko ? "전체 사유" : "All reasons";
+    case "unreachable":
+      return ko ? "연락 불가" : "Unreachable";
+    case "revisit_later":
+      return ko ? "N개월 뒤 도입 고려" : "Revisit later";
+    case "no_budget":
+      return ko ? "예산 없음" : "No budget";
+    case "no_need":
+      return ko ? "니즈 없음" : "No need";
+    case "competitor":
+      return ko ? "경쟁사 선택" : "Lost to competitor";
+    case "other":
+      return ko ? "기타" : "Other";
+    case "unknown":
+      return ko ? "사유 기록 없음" : "No reason recorded";
+    default:
+      return label(group, locale);
+  }
+}
+
+/** "0-2 months", "0–2개월"; the 'all' bucket as "any time". */
+export function bucketLabel(bucket: string, locale: Locale): string {
+  const ko = locale === "ko";
+  if (bucket === "all") return ko ? "전체 기간" : "Any time";
+  return ko ? `${bucket.replace("-", "–")}개월` : `${bucket.replace("-", "–")} months`;
+}
+
+export function reasonOrder(group: string): number {
+  if (group === "all") return -1;
+  const i = (REASON_GROUPS as readonly string[]).indexOf(group);
+  return i < 0 ? REASON_GROUPS.length : i;
+}
+
+/** A reference line of the yield chart: a benchmark from METRICS.md and, beside it, this export's figure. */
+export interface YieldReference {
+  key: string;
+  name: string;
+  color: string;
+  benchmark: number;
+  measured: number | null;
+  measuredLow?: number | null;
+  measuredHigh?: number | null;
+  measuredN?: number | null;
+  measuredWon?: number | null;
+}
+
+/**
+ * The reference points of METRICS.md (inbound leads convert to won deals at about 14.6%, outbound at
+ * about 1.7%, recycled leads at about 5%), each with this export's own lead → won rate of mature
+ * inbound and outbound cohorts (mart_channel, period 'mature', cut 'channel', entry step 'lead').
+ */
+export function yieldReferences(channelRows: Row[], locale: Locale): YieldReference[] {
+  const measured = (channel: string) =>
+    channelRows.find((d) => d.period_type === "mature" && d.cut === "channel" && d.entry_step === "lead" && d.channel === channel) ?? null;
+  const inbound = measured("inbound");
+  const outbound = measured("outbound");
+  const ko = locale === "ko";
+  return [
+    {
+      key: "outbound",
+      name: label("outbound", locale),
+      color: "#e15759",
+      benchmark: 0.017,
+      measured: outbound?.lead_to_won_rate ?? null,
+      measuredLow: outbound?.lead_to_won_rate_low ?? null,
+      measuredHigh: outbound?.lead_to_won_rate_high ?? null,
+      measuredN: outbound?.leads ?? null,
+      measuredWon: outbound?.won ?? null,
+    },
+    { key: "recycled", name: ko ? "재활용 리드" : "Recycled", color: "#59a14f", benchmark: 0.05, measured: null },
+    {
+      key: "inbound",
+      name: label("inbound", locale),
+      color: "#4e79a7",
+      benchmark: 0.146,
+      measured: inbound?.lead_to_won_rate ?? null,
+      measuredLow: inbound?.lead_to_won_rate_low ?? null,
+      measuredHigh: inbound?.lead_to_won_rate_high ?? null,
+      measuredN: inbound?.leads ?? null,
+      measuredWon: inbound?.won ?? null,
+    },
+  ];
+}
+
+/** The text of a reference line: "Inbound ≈14.6% (benchmark) · this export 15.1%". */
+export function referenceText(r: YieldReference, locale: Locale, compact = false): string {
+  const ko = locale === "ko";
+  const bench = `${r.name} ≈${formatPercent(r.benchmark)}`;
+  if (r.key === "recycled") return compact ? bench : `${bench} ${ko ? "(기준값)" : "(benchmark)"}`;
+  const here = r.measured === null ? (ko ? "측정 불가" : "not measured") : formatPercent(r.measured);
+  if (compact) return `${bench} · ${ko ? "이 데이터" : "here"} ${here}`;
+  return `${bench} ${ko ? "(기준값) · 이 데이터" : "(benchmark) · this export"} ${here}`;
+}
+
+export interface YieldChartOptions {
+  width?: number;
+  locale?: Locale;
+  /** Which column names the rows: reason_group or months_to_return. */
+  category?: "reason_group" | "months_to_return";
+  references?: YieldReference[];
+  /** A reason group to highlight (the others are drawn lighter); "all" highlights nothing. */
+  highlight?: string;
+  minimumSample?: number;
+}
+
+/**
+ * Recycled-lead yield (recycled_won ÷ recycled) per row: a dot with its 95% Wilson interval, n at the end;
+ * low-sample rows lighter and labelled. Behind them, one dashed line per benchmark and a solid line at
+ * this export's own rate, each labelled in its own lane at the top so labels never overlap.
+ */
+export function recycleYieldChart(rows: Row[], options: YieldChartOptions = {}): SVGSVGElement {
+  const { width: requestedWidth = 640, locale = "en", category = "reason_group", references = [], highlight = "all", minimumSample = 10 } = options;
+  const width = chartWidth(requestedWidth);
+  const ko = locale === "ko";
+  const compact = width < 560;
+  const nameOf = (d: Row) => (category === "reason_group" ? reasonGroupLabel(d.reason_group, locale) : bucketLabel(d.months_to_return, locale));
+  const keyOf = (d: Row) => String(d[category]);
+  const keys = rows.map(keyOf);
+  const lanes = references.map((_, i) => `__ref${i}`);
+  const lowText = label("low_sample", locale);
+  const faded = (d: Row) => category === "reason_group" && highlight !== "all" && d.reason_group !== highlight && d.reason_group !== "all";
+  const opacity = (d: Row) => (d.low_sample ? 0.35 : faded(d) ? 0.3 : 1);
+  // On a phone the row ends with the yield itself (n is in the tooltip and the table); wider, with won / came back.
+  const endText = (d: Row) =>
+    d.yield_rate === null
+      ? ko ? "재유입 없음" : compact ? "–" : "none came back"
+      : compact
+        ? `${formatPercent(d.yield_rate)}${d.low_sample ? "*" : ""}`
+        : `${formatCount(d.recycled_won, locale)}/${formatCount(d.recycled, locale)}${d.low_sample ? ` · ${lowText}` : ""}`;
+  const title = (d: Row) =>
+    [
+      nameOf(d),
+      `${ko ? "재활용 리드 수율" : "Recycled-lead yield"}: ${formatPercent(d.yield_rate)} (${formatCount(d.recycled_won, locale)} ${ko ? "수주" : "won"} / ${formatCount(d.recycled, locale)} ${ko ? "재유입" : "came back"})`,
+      d.yield_rate_low !== null ? `95% ${ko ? "신뢰구간" : "interval"}: ${formatPercent(d.yield_rate_low)}–${formatPercent(d.yield_rate_high)}` : null,
+      `${ko ? "아직 진행 중" : "Still open"}: ${formatCount(d.recycled_open, locale)}`,
+      d.low_sample ? `${lowText} (n < ${minimumSample})` : null,
+    ]
+      .filter(Boolean)
+      .join("\n");
+  const refTitle = (r: YieldReference) =>
+    [
+      referenceText(r, locale),
+      r.measured !== null && r.measuredLow !== null && r.measuredLow !== undefined
+        ? `95% ${formatPercent(r.measuredLow)}–${formatPercent(r.measuredHigh)} · n=${formatCount(r.measuredN, locale)} ${ko ? "리드 (성숙 코호트)" : "leads (mature cohorts)"}`
+        : null,
+    ]
+      .filter(Boolean)
+      .join("\n");
+  const shown = rows.filter((d) => d.yield_rate !== null);
+  const max = Math.max(
+    0.05,
+    ...shown.map((d) => Number(d.yield_rate_high ?? d.yield_rate)),
+    ...references.flatMap((r) => [r.benchmark, r.measured ?? 0]),
+  );
+  const domain: [number, number] = [0, Math.min(1, max * 1.08)];
+  const marginLeft = Math.min(width * 0.34, category === "reason_group" ? (ko ? 120 : 130) : 84);
+  const marginRight = compact ? 48 : 110;
+  const inner = width - marginLeft - marginRight;
+  // Each reference's label sits in its own lane, anchored so that it stays inside the frame.
+  const labelData = references.map((r, i) => {
+    const at = Math.max(r.benchmark, r.measured ?? 0);
+    const from = Math.min(r.benchmark, r.measured ?? r.benchmark);
+    const right = at / domain[1] > 0.55;
+    return { ...r, lane: lanes[i]!, x: right ? at : from, anchor: right ? "end" : "start" };
+  });
+  const measuredLines = references.filter((r) => r.measured !== null);
+
+  return Plot.plot({
+    width,
+    height: 44 + lanes.length * 20 + keys.length * 30,
+    marginLeft,
+    marginRight,
+    marginTop: 6,
+    marginBottom: 36,
+    x: { domain, tickFormat: "%", grid: true, label: ko ? "재활용 리드 수율 (수주 ÷ 재유입) →" : "Recycled-lead yield (won ÷ came back) →", ticks: inner < 260 ? 3 : 6 },
+    y: { domain: [...lanes, ...keys], label: null, axis: null, padding: 0.2 },
+    marks: [
+      Plot.axisY(keys, {
+        tickFormat: (k: string) => {
+          const d = rows.find((r) => keyOf(r) === k);
+          return d ? nameOf(d) : k;
+        },
+        fillOpacity: (k: string) => {
+          const d = rows.find((r) => keyOf(r) === k);
+          return d && (d.low_sample || faded(d)) ? 0.5 : 1;
+        },
+        tickSize: 0,
+      }),
+      // Benchmarks dashed, this export's rates solid, in the reference's colour.
+      Plot.ruleX(references, { x: "benchmark", stroke: "color", strokeDasharray: "5 4", strokeWidth: 1.5, strokeOpacity: 0.9, title: refTitle }),
+      Plot.ruleX(measuredLines, { x: "measured", stroke: "color", strokeWidth: 1.5, strokeOpacity: 0.55, title: refTitle }),
+      ...(["start", "end"] as const).map((anchor) =>
+        Plot.text(
+          labelData.filter((r) => r.anchor === anchor),
+          {
+            x: "x",
+            y: "lane",
+            text: (r: YieldReference) => referenceText(r, locale, compact),
+            textAnchor: anchor,
+            dx: anchor === "start" ? 4 : -4,
+            fill: "color",
+            fontWeight: 600,
+            stroke: "var(--theme-background, white)",
+            strokeWidth: 4,
+            paintOrder: "stroke",
+            title: refTitle,
+          },
+        ),
+      ),
+      Plot.ruleY(keys, { y: (k: string) => k, stroke: "currentColor", strokeOpacity: 0.06 }),
+      Plot.ruleY(shown.filter((d) => d.yield_rate_low !== null), {
+        y: keyOf,
+        x1: "yield_rate_low",
+        x2: "yield_rate_high",
+        stroke: (d: Row) => (category === "reason_group" ? REASON_COLORS[d.reason_group] ?? "gray" : "currentColor"),
+        strokeWidth: 3,
+        strokeOpacity: (d: Row) => 0.5 * opacity(d),
+        title,
+      }),
+      Plot.dot(shown, {
+        y: keyOf,
+        x: "yield_rate",
+        r: (d: Row) => (keyOf(d) === "all" ? 7 : 5.5),
+        fill: (d: Row) => (category === "reason_group" ? REASON_COLORS[d.reason_group] ?? "gray" : "currentColor"),
+        fillOpacity: opacity,
+        stroke: "var(--theme-background, white)",
+        title,
+        tip: true,
+      }),
+      Plot.text(compact ? [] : shown, {
+        y: keyOf,
+        x: "yield_rate",
+        text: (d: Row) => formatPercent(d.yield_rate),
+        dy: -10,
+        fill: "currentColor",
+        fillOpacity: opacity,
+      }),
+      Plot.text(rows, {
+        y: keyOf,
+        x: domain[1],
+        dx: 8,
+        text: endText,
+        textAnchor: "start",
+        fill: "currentColor",
+        fillOpacity: (d: Row) => (d.low_sample || faded(d) ? 0.55 : 0.85),
+      }),
+    ],
+  }) as SVGSVGElement;
+}
+
+/**
+ * The recycle pool per reason group as nested bars: the pool (pale), the records that came back
+ * (re-engagement), and those whose return was won; the two rates written at the end of the row.
+ */
+export function recyclePoolChart(rows: Row[], { width: requestedWidth = 640, locale = "en" as Locale, highlight = "all" } = {}): SVGSVGElement {
+  const width = chartWidth(requestedWidth);
+  const ko = locale === "ko";
+  const sorted = [...rows].sort((a, b) => reasonOrder(a.reason_group) - reasonOrder(b.reason_group));
+  const keys = sorted.map((d) => d.reason_group);
+  const faded = (d: Row) => highlight !== "all" && d.reason_group !== highlight;
+  const compact = width < 560;
+  const endText = (d: Row) =>
+    compact
+      ? `${formatPercent(d.re_engagement_rate, 0)} · ${formatPercent(d.overall_yield_rate)}`
+      : `${formatPercent(d.re_engagement_rate, 0)} ${ko ? "재유입" : "came back"} · ${formatPercent(d.overall_yield_rate)} ${ko ? "수주" : "won"}`;
+  const title = (d: Row) =>
+    [
+      reasonGroupLabel(d.reason_group, locale),
+      `${ko ? "재활용 대상" : "Pool"}: ${formatCount(d.pool, locale)}${d.pool_untracked ? ` (+${formatCount(d.pool_untracked, locale)} ${ko ? "추적 불가" : "untracked"})` : ""}`,
+      `${ko ? "재유입" : "Came back"}: ${formatCount(d.recycled, locale)} · ${ko ? "재유입률" : "re-engagement"} ${formatPercent(d.re_engagement_rate)} (95% ${formatPercent(d.re_engagement_rate_low)}–${formatPercent(d.re_engagement_rate_high)})`,
+      `${ko ? "재유입 후 수주" : "Came back and won"}: ${formatCount(d.recycled_won, locale)} · ${ko ? "전체 수율" : "overall yield"} ${formatPercent(d.overall_yield_rate)} (95% ${formatPercent(d.overall_yield_rate_low)}–${formatPercent(d.overall_yield_rate_high)})`,
+    ].join("\n");
+  const max = Math.max(1, ...sorted.map((d) => Number(d.pool ?? 0)));
+  const layer = (value: string, fillOpacity: number) =>
+    Plot.barX(sorted, {
+      y: "reason_group",
+      x: value,
+      fill: (d: Row) => REASON_COLORS[d.reason_group] ?? "gray",
+      fillOpacity: (d: Row) => fillOpacity * (faded(d) ? 0.35 : 1),
+      title,
+      tip: value === "pool",
+    });
+  return Plot.plot({
+    width,
+    height: 44 + keys.length * 32,
+    marginLeft: Math.min(width * 0.34, ko ? 120 : 130),
+    marginRight: compact ? 84 : 170,
+    marginBottom: 36,
+    x: { domain: [0, max], label: ko ? "건수 →" : "Records →", grid: true, ticks: Math.min(compact ? 2 : 6, max), tickFormat: (v: number) => (Number.isInteger(v) ? formatCount(v, locale) : "") },
+    y: { domain: keys, label: null, tickFormat: (k: string) => reasonGroupLabel(k, locale), padding: 0.2 },
+    marks: [
+      layer("pool", 0.2),
+      layer("recycled", 0.55),
+      layer("recycled_won", 1),
+      Plot.ruleX([0]),
+      Plot.text(sorted, {
+        y: "reason_group",
+        x: "pool",
+        dx: 6,
+        text: endText,
+        textAnchor: "start",
+        fill: "currentColor",
+        fillOpacity: (d: Row) => (faded(d) ? 0.5 : 0.9),
+      }),
+    ],
+  }) as SVGSVGElement;
+}
+
+/** Records due for another approach per owner, stacked by reason group, most first. */
+export function recycleQueueChart(rows: Row[], { width: requestedWidth = 640, locale = "en" as Locale } = {}): SVGSVGElement {
+  const width = chartWidth(requestedWidth);
+  const ko = locale === "ko";
+  const ownerOf = (d: Row) => String(d.owner_name ?? d.owner_id ?? label("none", locale));
+  const counts = new Map<string, number>();
+  for (const d of rows) counts.set(ownerOf(d), (counts.get(ownerOf(d)) ?? 0) + 1);
+  const owners = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([o]) => o);
+  const groups = REASON_GROUPS.filter((g) => rows.some((d) => d.reason_group === g));
+  const totals = owners.map((o) => ({ owner: o, n: counts.get(o)! }));
+  return Plot.plot({
+    width,
+    height: 56 + Math.max(1, owners.length) * 22,
+    marginLeft: Math.min(width * 0.36, 130),
+    marginRight: 40,
+    marginBottom: 36,
+    x: { label: ko ? "재접근 대상 건수 →" : "Records due →", grid: true, ticks: width < 480 ? 3 : 6, tickFormat: "d" },
+    y: { domain: owners, label: null, tickFormat: (o: string) => o, padding: 0.2 },
+    color: {
+      domain: groups,
+      range: groups.map((g) => REASON_COLORS[g] ?? "gray"),
+      legend: true,
+      tickFormat: (g: string) => reasonGroupLabel(g, locale),
+    },
+    marks: [
+      Plot.barX(
+        rows,
+        Plot.groupY(
+          {
+            x: "count",
+            title: (group: Row[]) =>
+              `${ownerOf(group[0]!)} · ${reasonGroupLabel(group[0]!.reason_group, locale)}: ${formatCount(group.length, locale)} ${ko ? "건" : group.length === 1 ? "record" : "records"}`,
+          },
+          { y: ownerOf, fill: "reason_group", tip: true },
+        ),
+      ),
+      Plot.ruleX([0]),
+      Plot.text(totals, { y: "owner", x: "n", text: (d: Row) => formatCount(d.n, locale), dx: 5, textAnchor: "start", fill: "currentColor" }),
+    ],
+  }) as SVGSVGElement;
+}
+
+/** Never narrower than a phone's card: a container measured mid-layout (width near 0) would give a negative frame. */
+function chartWidth(width: number): number {
+  return Math.max(280, Number.isFinite(width) ? width : 640);
+}
