@@ -18,6 +18,16 @@ function readCsv(path: string): Record<string, string>[] {
   return lines.map((line) => Object.fromEntries(split(line).map((v, i) => [names[i], v])));
 }
 
+/** The needle as a whole word: "Sungmin Yoo" is not found in the rep name "Sungmin Yoon". */
+function containsWhole(text: string, needle: string): boolean {
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+    const before = text[at - 1] ?? "";
+    const after = text[at + needle.length] ?? "";
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
+}
+
 describe("no personal data in the built site", () => {
   const sample = "data/exports/sample";
   const people = [...readCsv(join(sample, "Lead.csv")), ...readCsv(join(sample, "Contact.csv"))];
@@ -47,7 +57,7 @@ describe("no personal data in the built site", () => {
     for (const path of files) {
       const text = readFileSync(path, "utf8");
       for (const needle of needles) {
-        if (text.includes(needle)) found.push(`${relative(siteDir, path)}: ${needle}`);
+        if (containsWhole(text, needle)) found.push(`${relative(siteDir, path)}: ${needle}`);
         if (found.length > 20) break;
       }
     }
