@@ -2,7 +2,7 @@
  * Build the sites the site and browser tests look at, once per test run and one after the other
  * (Framework's loader cache is shared, so builds must not run in parallel): the bundled sample, and a
  * copy of it whose CRM text is hostile (test/fixtures/make-hostile-export.ts). Exactly as `npm run
- * build` does, into test-results/.
+ * build` does, into test-results/run-<pid>/ (removed when the run ends).
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
@@ -10,12 +10,12 @@ import type { TestProject } from "vitest/node";
 import { makeHostileExport } from "./fixtures/make-hostile-export.ts";
 import { PROJECT_ROOT, runBuild } from "./site-build.ts";
 
-const RESULTS = join(PROJECT_ROOT, "test-results");
-
-export default function setup(project: TestProject): void {
+export default function setup(project: TestProject): (() => void) | void {
   // `vitest run test/models` (a filter naming no site or browser test) needs no site: skip the builds.
   const filters = process.argv.slice(2).filter((arg) => !arg.startsWith("-") && arg !== "run");
   if (filters.length && !filters.some((f) => /site|browser/.test(f))) return;
+  // A folder per run, so that two test runs on one machine never rebuild each other's sites.
+  const RESULTS = join(PROJECT_ROOT, "test-results", `run-${process.pid}`);
   const hostileExports = join(RESULTS, "hostile-export");
   rmSync(hostileExports, { recursive: true, force: true });
   makeHostileExport(join(PROJECT_ROOT, "data/exports/sample"), hostileExports);
@@ -27,6 +27,7 @@ export default function setup(project: TestProject): void {
   }
   project.provide("siteDir", join(RESULTS, "site"));
   project.provide("hostileSiteDir", join(RESULTS, "hostile-site"));
+  return () => rmSync(RESULTS, { recursive: true, force: true });
 }
 
 declare module "vitest" {
