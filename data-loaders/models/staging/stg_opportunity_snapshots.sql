@@ -1,7 +1,7 @@
 -- One row per opportunity per dated snapshot (weekly exports kept in dated folders): the opportunity as
 -- it stood that day. Only snapshot series have rows; a single export leaves this table empty.
--- @column snapshot_date: the date of the snapshot
 -- @column opportunity_id: the opportunity
+-- @column snapshot_date: the date of the snapshot
 -- @column stage_name: stage at the snapshot
 -- @column stage_step: funnel step of that stage, or lost
 -- @column stage_order: position of the step (null for lost)
@@ -16,8 +16,8 @@ with source as (
 
 typed as (
   select
-    parse_timestamp(source.snapshot_date)::date as snapshot_date,
     crm_id(source.opportunity_id) as opportunity_id,
+    parse_timestamp(source.snapshot_date)::date as snapshot_date,
     source.stage_name,
     stage.step as stage_step,
     steps.step_order as stage_order,
