@@ -14,7 +14,10 @@ function builtLeadCount(siteDir: string): number {
   return data.step.reduce((sum, step, i) => sum + (step === "lead" ? data.reached[i]! : 0), 0);
 }
 
-// These tests run the real build (npm run build) one after another; they share Framework's cache.
+// These tests run the real build (npm run build), several builds each: minutes, not seconds.
+const BUILD_TIMEOUT = 600_000;
+
+// They run one after another; they share Framework's cache.
 describe("npm run build", () => {
   const exportsDir = join(tempDir(), "exports");
   cpSync(join(FIXTURES, "salesforce-funnel"), exportsDir, { recursive: true });
@@ -42,7 +45,7 @@ describe("npm run build", () => {
     expect(build3.status, build3.output).toBe(0);
     expect(build3.output).toMatch(/warehouse built/);
     expect(builtLeadCount(second)).toBe(7);
-  });
+  }, BUILD_TIMEOUT);
 
   it("fails on an unusable export naming file and column, and leaves the last site and warehouse in place", () => {
     const site = join(tempDir(), "site");
@@ -58,7 +61,7 @@ describe("npm run build", () => {
     expect(failed.output).not.toMatch(/\n\s+at /); // a message, not a stack trace
     expect(existsSync(join(site, "index.html"))).toBe(true);
     expect(existsSync(warehouse)).toBe(true);
-  });
+  }, BUILD_TIMEOUT);
 });
 
 describe("a failing loader", () => {
@@ -89,5 +92,5 @@ describe("a failing loader", () => {
     expect(output).toMatch(/build failed: the site build failed .* dist\/ was left as it was/);
     expect(readFileSync(join(project, "dist/index.html"), "utf8")).toBe("the last good site");
     expect(readdirSync(project).filter((name) => name.startsWith("dist.tmp"))).toEqual([]);
-  });
+  }, BUILD_TIMEOUT);
 });
