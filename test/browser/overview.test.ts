@@ -35,11 +35,17 @@ describe("overview page in Chromium", () => {
     await server?.close();
   });
 
-  it("renders the funnel chart with a bar per step and no error", async () => {
-    const bars = page.locator(".card svg g[aria-label='bar'] rect");
-    await expect.poll(() => bars.count()).toBeGreaterThanOrEqual(8);
-    const labels = await page.locator(".card svg g[aria-label='y-axis tick label'] text").allTextContents();
-    expect(labels).toEqual(["Lead", "MQL", "SQL", "Opportunity", "Discovery", "Proposal", "Negotiation", "Won"]);
+  it("renders the funnel with a bar per step, the handoffs between teams and the bottleneck, and no error", async () => {
+    const bars = page.locator("svg.funnel-handoff rect.bar");
+    await expect.poll(() => bars.count()).toBe(8);
+    const labels = await page.locator("svg.funnel-handoff .step-label").allTextContents();
+    expect(labels.map((l) => l.replace(/^⚠ /, ""))).toEqual(["Lead", "MQL", "SQL", "Opportunity", "Discovery", "Proposal", "Negotiation", "Won"]);
+    const handoffs = await page.locator("svg.funnel-handoff .conversions text").allTextContents();
+    expect(handoffs.filter((t) => t.includes("→"))).toEqual([
+      expect.stringMatching(/^↓ \d+\.\d% {2}Marketing → Inside sales$/),
+      expect.stringMatching(/^↓ \d+\.\d% {2}Inside sales → Field sales$/),
+    ]);
+    await expect.poll(() => page.locator(".kpi .kpi-value").count()).toBe(4);
     expect(problems).toEqual([]);
   });
 
@@ -47,14 +53,12 @@ describe("overview page in Chromium", () => {
     expect(outside).toEqual([]);
   });
 
-  it("redraws the funnel and the figures when the channel changes", async () => {
-    const leadKpi = page.locator(".card .kpi-value").first();
-    const before = await leadKpi.textContent();
-    const chart = page.locator(".card svg:has(g[aria-label='bar'])").first();
+  it("redraws the funnel when the channel changes, and keeps the filter in the URL", async () => {
+    const chart = page.locator("svg.funnel-handoff");
     const chartBefore = await chart.innerHTML();
-    await page.getByLabel("outbound", { exact: true }).check();
-    await expect.poll(() => leadKpi.textContent()).not.toBe(before);
-    expect(await chart.innerHTML()).not.toBe(chartBefore);
+    await page.locator("form:has(label:text-is('Channel')) select").selectOption({ label: "Outbound" });
+    await expect.poll(() => chart.innerHTML()).not.toBe(chartBefore);
+    expect(page.url()).toContain("channel=outbound");
     expect(problems).toEqual([]);
   });
 });
