@@ -53,8 +53,12 @@ export interface RunOptions {
 }
 
 const running = new Set<number>();
+const scratchDirs = new Set<string>();
 
-/** Kill the process groups of every command still running (on Ctrl-C). Only our own children. */
+/**
+ * Kill the process groups of every command still running (on Ctrl-C) — only our own children — and
+ * remove their scratch folders.
+ */
 export function killRunning(): void {
   for (const pid of running) {
     try {
@@ -63,12 +67,14 @@ export function killRunning(): void {
       // already gone
     }
   }
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
 }
 
 export const hasGnuTime = existsSync(GNU_TIME);
 
 export function runMeasured(command: string, args: string[], options: RunOptions): Promise<Measured> {
   const scratch = mkdtempSync(join(tmpdir(), "bench-time-"));
+  scratchDirs.add(scratch);
   const timeFile = join(scratch, "time.txt");
   const [file, argv] = hasGnuTime ? [GNU_TIME, ["-f", "%e %M", "-o", timeFile, command, ...args]] : [command, args];
   return new Promise((resolve, reject) => {
@@ -130,6 +136,7 @@ export function runMeasured(command: string, args: string[], options: RunOptions
       if (timer) clearTimeout(timer);
       if (pid !== undefined) running.delete(pid);
       rmSync(scratch, { recursive: true, force: true });
+      scratchDirs.delete(scratch);
       reject(new Error(`could not start ${command}: ${error.message}`));
     });
     let exited: number | null = null;
@@ -154,6 +161,7 @@ export function runMeasured(command: string, args: string[], options: RunOptions
         if (failed && exitCode === 0) exitCode = Number(failed[1]);
       }
       rmSync(scratch, { recursive: true, force: true });
+      scratchDirs.delete(scratch);
       if (options.logFile) {
         logLines.push(`+${seconds.toFixed(1)}s exited: ${signal ?? `code ${exitCode}`}`);
         writeFileSync(options.logFile, `${logLines.join("\n")}\n`);

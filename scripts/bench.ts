@@ -45,6 +45,8 @@ const NODE = process.execPath;
 const SEED = 42;
 const USAGE = "usage: npm run bench -- [--sizes 1000000[,…]] [--out bench/out] [--skip-browser] [--keep]";
 const MINUTE = 60_000;
+/** No step should take this long (the warehouse build at 1M leads may take the better part of an hour). */
+const LONG_STEP_MS = 4 * 60 * MINUTE;
 
 interface Options {
   sizes: number[];
@@ -120,7 +122,7 @@ async function main(): Promise<number> {
     node: process.version,
     gnuTime: hasGnuTime,
   };
-  log(`bench: sizes ${options.sizes.map(report.count).join(", ")} leads → ${relative(PROJECT_ROOT, options.out) || "."}`);
+  log(`bench: sizes ${options.sizes.map(report.count).join(", ")} leads → ${shown(options.out)}`);
   log(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${(machine.memoryBytes / 1e9).toFixed(1)} GB, load average ${machine.loadAverage.map((l) => l.toFixed(1)).join(" ")}`);
   if (machine.loadAverage[0]! > machine.cpus) log(`warning: the machine is busy (load ${machine.loadAverage[0]!.toFixed(1)} on ${machine.cpus} CPUs): times will be noisy`);
   const others = otherFrameworkBuilds();
@@ -142,7 +144,7 @@ async function main(): Promise<number> {
   const out: string[] = [];
   for (const result of results) out.push(report.formatTable(sizeTitle(result), sizeRows(result)));
   if (growth.rows.length) out.push(report.formatTable(`Growth per 10× leads (${results.map((r) => report.count(r.leads)).join(" → ")}; linear = 10×)`, growth.rows));
-  process.stdout.write(`\n${out.join("\n\n")}\n\nwritten: ${relative(PROJECT_ROOT, file)}\n`);
+  process.stdout.write(`\n${out.join("\n\n")}\n\nwritten: ${shown(file)}\n`);
 
   const failed = results.filter((r) => r.errors.length);
   for (const r of failed) for (const e of r.errors) log(`not measured at ${report.count(r.leads)} leads: ${e}`);
@@ -203,6 +205,9 @@ async function benchSize(leads: number, options: Options): Promise<SizeResult> {
     }
   };
 
+  // Without --keep, this size's warehouse, site and floor database go at the end, or on Ctrl-C.
+  const artifacts = [floorDb, `${floorDb}.wal`, warehouse, `${warehouse}.wal`, siteDir];
+  if (!options.keep) for (const path of artifacts) temporaryDirs.add(path);
   try {
     if (!(await step("exports", async () => (result.exports = await ensureExports(leads, exportsDir))))) return result;
     await step("floor", async () => (result.floor = await measureFloor(exportsDir, floorDb)));
@@ -236,6 +241,7 @@ async function benchSize(leads: number, options: Options): Promise<SizeResult> {
       removeDatabase(floorDb);
       removeDatabase(warehouse);
       rmSync(siteDir, { recursive: true, force: true });
+      for (const path of artifacts) temporaryDirs.delete(path);
     }
   }
   result.checks = checksOf(result);
@@ -257,7 +263,7 @@ async function ensureExports(leads: number, dir: string): Promise<NonNullable<Si
     log(`exports: generating ${report.count(leads)} leads (seed ${SEED}) into ${relative(PROJECT_ROOT, dir)}`);
     const run = await runMeasured(NODE, ["--import", "tsx", "scripts/generate-sample.ts", "--leads", String(leads), "--seed", String(SEED), "--out", temp], {
       cwd: PROJECT_ROOT,
-      timeoutMs: 60 * MINUTE,
+      timeoutMs: LONG_STEP_MS,
     });
     if (run.code !== 0) {
       rmSync(temp, { recursive: true, force: true });
@@ -281,7 +287,7 @@ async function ensureExports(leads: number, dir: string): Promise<NonNullable<Si
 async function measureFloor(exportsDir: string, db: string): Promise<NonNullable<SizeResult["floor"]>> {
   const run = await runMeasured(NODE, ["--import", "tsx", "scripts/bench-child.ts", "floor", "--exports", exportsDir, "--db", db], {
     cwd: PROJECT_ROOT,
-    timeoutMs: 60 * MINUTE,
+    timeoutMs: LONG_STEP_MS,
   });
   const out = childJson<{ seconds: number; maxRssKb: number; files: Array<{ file: string; rows: number; seconds: number }>; skipped: string[] }>(run, "the floor");
   log(`floor: DuckDB read_csv of ${out.files.length} files (${report.count(out.files.reduce((n, f) => n + f.rows, 0))} rows) in ${report.seconds(out.seconds)}, peak ${report.memoryKb(out.maxRssKb)}`);
@@ -293,7 +299,7 @@ async function measureWarehouse(exportsDir: string, out: string, floorSeconds: n
   removeDatabase(out);
   const run = await runMeasured(NODE, ["--import", "tsx", "scripts/bench-child.ts", "warehouse", "--exports", exportsDir, "--out", out], {
     cwd: PROJECT_ROOT,
-    timeoutMs: 60 * MINUTE,
+    timeoutMs: LONG_STEP_MS,
   });
   const result = childJson<{ seconds: number; maxRssKb: number; files: NonNullable<SizeResult["warehouse"]>["files"] }>(run, "the warehouse build");
   const vsFloor = floorSeconds ? result.seconds / floorSeconds : null;
@@ -399,7 +405,7 @@ async function measureBuilds(exportsDir: string, warehouse: string, siteDir: str
       run = await runMeasured(NODE, ["--import", "tsx", "scripts/build.ts"], {
         cwd: PROJECT_ROOT,
         env,
-        timeoutMs: 60 * MINUTE,
+        timeoutMs: LONG_STEP_MS,
         logFile,
         lock: { file: BUILD_LOCK, waitingLine: /waiting for the build in process \d+ to finish/ },
         onStderr: (chunk) => waitingForUs.test(chunk) && handOverSoon(),
@@ -582,7 +588,10 @@ function sizeRows(r: SizeResult): Row[] {
     const each = f.changes.map((c) => (c.ms === null ? "—" : c.ms.toFixed(0))).join("/");
     row(`${f.path} ${f.select} change → re-render (median of ${each} ms)`, f.medianMs === null ? "not measured" : report.ms(f.medianMs), `≤ ${TARGETS.filterRenderMs} ms`, `filter:${f.path}`);
   }
-  if (!r.pages && !r.errors.some((e) => e.startsWith("pages"))) row("pages", "skipped");
+  if (!r.pages) {
+    if (r.errors.some((e) => e.startsWith("pages"))) notMeasured("pages (see the error below)");
+    else row("pages", "skipped");
+  }
   return rows;
 }
 
@@ -643,12 +652,15 @@ function exitText(run: Measured): string {
 }
 
 let holdingLock = false;
+/** Set on Ctrl-C: take no lock any more. */
+let stopping = false;
 
 /**
  * Take scripts/build.ts's lock, the way build.ts takes it (a file holding our pid, created exclusively;
  * a lock whose process is gone is taken over), waiting while another build holds it.
  */
 async function acquireBuildLock(): Promise<void> {
+  if (stopping) throw new Error("interrupted");
   mkdirSync(dirname(BUILD_LOCK), { recursive: true });
   const started = Date.now();
   let told = false;
@@ -670,6 +682,7 @@ async function acquireBuildLock(): Promise<void> {
         rmSync(BUILD_LOCK, { force: true });
         continue;
       }
+      if (stopping) throw new Error("interrupted");
       if (!told) log(`waiting for the build in process ${holder} to finish (the loader cache is shared)`);
       told = true;
       if (Date.now() - started > 60 * MINUTE) throw new Error(`another build (process ${holder}) has held ${relative(PROJECT_ROOT, BUILD_LOCK)} for an hour`);
@@ -734,16 +747,24 @@ function otherFrameworkBuilds(): number[] {
   return found;
 }
 
+/** A path as the user reads it best: relative to the project when inside it. */
+function shown(path: string): string {
+  const inside = relative(PROJECT_ROOT, path);
+  return inside && !inside.startsWith("..") ? inside : path;
+}
+
 function stamp(date: Date): string {
   return date.toISOString().slice(0, 19).replace("T", "-").replaceAll(":", "");
 }
 
-/** Folders being written that an interrupted run must not leave behind. */
+/** Files and folders an interrupted run must not leave behind. */
 const temporaryDirs = new Set<string>();
 let outDir: string | null = null;
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
     log(`\nbench: interrupted (${signal}), stopping`);
     killRunning();
     releaseBuildLock();
@@ -752,8 +773,35 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     if (outDir && existsSync(outDir)) {
       for (const name of readdirSync(outDir)) if (/\.\d+\.tmp(\.wal)?$|\.tmp-\d+$/.test(name)) rmSync(join(outDir, name), { recursive: true, force: true });
     }
-    process.exit(130);
+    // A build we killed leaves its lock behind; build.ts takes over a dead holder's lock anyway, but
+    // tidy it once the killed build is gone (waiting up to 3 s).
+    const started = Date.now();
+    const tidy = () => {
+      let text = "";
+      try {
+        text = readFileSync(BUILD_LOCK, "utf8");
+      } catch {
+        process.exit(130); // no lock
+      }
+      const holder = Number(text);
+      if (holder === process.pid || (text !== "" && (!isAlive(holder) || processState(holder) === "Z"))) {
+        rmSync(BUILD_LOCK, { force: true });
+        process.exit(130);
+      }
+      if (Date.now() - started > 3000) process.exit(130);
+      setTimeout(tidy, 100);
+    };
+    setTimeout(tidy, 100);
   });
+}
+
+/** A process's state letter from /proc (Z: dead, not yet reaped), or "" when it is gone. */
+function processState(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "").charAt(0);
+  } catch {
+    return "";
+  }
 }
 
 main().then(
