@@ -8,7 +8,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { createSourceView, loadCsvFile, loadParquetFile } from "./csv.ts";
+import { createSourceView, keepCandidates, loadCsvFile, loadParquetFile } from "./csv.ts";
 import { ENTITIES, type EntityName } from "./entities.ts";
 import type { SourceFile } from "./sources.ts";
 
@@ -26,12 +26,12 @@ export async function loadCanonicalExport(connection: DuckDBConnection, dir: str
     }
     const rawTable = `raw_canonical__${entityName}`;
     const path = join(dir, fileName);
-    const { header, rowsRead, note } = /\.parquet$/i.test(fileName)
-      ? await loadParquetFile(connection, rawTable, path, fileName)
-      : await loadCsvFile(connection, rawTable, path, fileName);
     const candidates = Object.fromEntries(
       ENTITIES.find((e) => e.name === entityName)!.columns.map((c) => [c.name, [c.name]]),
     );
+    const { header, rowsRead, note } = /\.parquet$/i.test(fileName)
+      ? await loadParquetFile(connection, rawTable, path, fileName)
+      : await loadCsvFile(connection, rawTable, path, fileName, { keep: keepCandidates(candidates) });
     await createSourceView(connection, entityName, rawTable, fileName, candidates, header);
     files.push({ file: fileName, entity: entityName, rowsRead, note });
   }

@@ -115,8 +115,10 @@ export async function loadMappedExport(connection: DuckDBConnection, dir: string
       throw new IngestError(`${spec.file}: a second file for ${spec.entity} in the mapping; keep one file per entity`, spec.file);
     }
     const rawTable = `raw_mapped__${spec.entity}`;
+    const mappedColumns = new Set(Object.values(spec.columns).map((name) => name.toLowerCase().trim()));
     const loaded = await loadCsvFile(connection, rawTable, join(dir, fileName), fileName, {
       delimiter: mapping.delimiter,
+      keep: (header) => header.filter((name) => mappedColumns.has(name.toLowerCase().trim())),
     });
     const byLowerName = new Map(loaded.header.map((h) => [h.toLowerCase().trim(), h]));
     const selects = ["_source_file", "_source_row", "_row_hash"];

@@ -8,7 +8,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config.ts";
-import { createSourceView, loadCsvFile, type HeaderCandidate } from "./csv.ts";
+import { createSourceView, keepCandidates, loadCsvFile, type HeaderCandidate } from "./csv.ts";
 import type { EntityName } from "./entities.ts";
 import type { SourceFile } from "./sources.ts";
 
@@ -183,8 +183,9 @@ export async function loadSalesforceExport(
     }
     const path = join(dir, fileName);
     const rawTable = `raw_salesforce__${spec.object.toLowerCase()}`;
-    const { header, rowsRead, note } = await loadCsvFile(connection, rawTable, path, fileName);
-    await createSourceView(connection, spec.entity, rawTable, fileName, resolveCustomFields(spec, config), header);
+    const candidates = resolveCustomFields(spec, config);
+    const { header, rowsRead, note } = await loadCsvFile(connection, rawTable, path, fileName, { keep: keepCandidates(candidates) });
+    await createSourceView(connection, spec.entity, rawTable, fileName, candidates, header);
     files.push({ file: fileName, entity: spec.entity, rowsRead, note });
   }
   return files;

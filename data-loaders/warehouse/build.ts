@@ -30,6 +30,8 @@ export interface BuildOptions {
   mappingPath?: string;
   /** Rebuild even when the fingerprint says nothing changed. */
   force?: boolean;
+  /** Told how long each step took (reading each file, each model), to find what a build spends. */
+  onTimed?: (step: string, ms: number) => void;
 }
 
 export interface Reconciliation {
@@ -54,7 +56,10 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildResult
   const configPath = options.configPath ?? "data/config.json";
   const format = options.format ?? "auto";
   const mapping = options.mappingPath ? loadMapping(options.mappingPath) : null;
+  const onTimed = options.onTimed ?? (() => {});
+  let started = performance.now();
   const fingerprint = await fingerprintInputs(options.exportsDir, [configPath, options.mappingPath], format);
+  onTimed("fingerprint", performance.now() - started);
   if (!options.force && (await readFingerprint(out)) === fingerprint) {
     const files = await withConnection(out, (db) => readReconciliation(db), { readOnly: true });
     const format = await withConnection(out, (db) => queryValue<string>(db, "select format from warehouse_meta"), {
@@ -71,8 +76,10 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildResult
     const connection = await openDatabase(temp);
     let result: BuildResult;
     try {
-      result = await buildInto(connection, options.exportsDir, config, format, mapping, fingerprint, out);
+      result = await buildInto(connection, options.exportsDir, config, format, mapping, fingerprint, out, onTimed);
+      started = performance.now();
       await connection.run("checkpoint");
+      onTimed("checkpoint", performance.now() - started);
     } finally {
       closeDatabase(connection);
     }
@@ -94,14 +101,19 @@ async function buildInto(
   mapping: Mapping | null,
   fingerprint: string,
   out: string,
+  onTimed: (step: string, ms: number) => void,
 ): Promise<BuildResult> {
   await writeConfigTables(connection, config);
   await createMacros(connection);
   await ensureQuarantineTable(connection);
+  let started = performance.now();
   const loaded = await loadExports(connection, exportsDir, config, format, mapping);
+  onTimed("read exports", performance.now() - started);
   await writeSourceFiles(connection, loaded.files);
-  await runModels(connection, listModels());
+  await runModels(connection, listModels(), onTimed);
+  started = performance.now();
   const files = await readReconciliation(connection);
+  onTimed("reconciliation", performance.now() - started);
   const lost = files.filter((f) => f.rows_read !== null && f.rows_read !== f.rows_loaded + f.rows_quarantined);
   if (lost.length) {
     const detail = lost.map((f) => `${f.source_file}: read ${f.rows_read}, loaded ${f.rows_loaded}, quarantined ${f.rows_quarantined}`);

@@ -81,8 +81,13 @@ export async function createMacros(connection: DuckDBConnection, dir = MODELS_DI
 }
 
 /** Materialise every model, quarantining rows that a staging model marks. */
-export async function runModels(connection: DuckDBConnection, models: Model[]): Promise<void> {
+export async function runModels(
+  connection: DuckDBConnection,
+  models: Model[],
+  onTimed: (step: string, ms: number) => void = () => {},
+): Promise<void> {
   for (const model of models) {
+    const started = performance.now();
     const table = quoteIdentifier(model.name);
     try {
       await connection.run(`create or replace table ${table} as ${model.sql}`);
@@ -105,5 +110,6 @@ export async function runModels(connection: DuckDBConnection, models: Model[]): 
       await connection.run(`delete from ${table} where quarantine_reason is not null`);
       await connection.run(`alter table ${table} drop column quarantine_reason`);
     }
+    onTimed(`model ${model.name}`, performance.now() - started);
   }
 }

@@ -161,4 +161,38 @@ describe("mart_recycled_leads", () => {
     });
     expect(await query(orphans, "select count(*)::integer as n from mart_recycle_queue")).toEqual([{ n: 0 }]);
   });
+
+  it("never counts a lost record's own chain as its return, and looks past it to the next entry", async () => {
+    // Theta's deal O1 was entered on 03-10 although it closed lost on 03-01 (a typo the CRM allowed):
+    // as an opportunity without a lead it is itself an entry of the account after the loss, but not a
+    // return. Theta's next entry, lead L1 on 05-02, is the return (2 months). Kappa's deal O2 has no
+    // later entry but itself: nothing came back.
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, "Account.csv"),
+      [`"Id","Name"`, `"001000000000T01AAA","Theta Inc"`, `"001000000000T02AAA","Kappa Co"`].join("\n") + "\n",
+    );
+    writeFileSync(
+      join(dir, "Opportunity.csv"),
+      [
+        `"Id","AccountId","StageName","Amount","CloseDate","Type","CreatedDate","Loss_Reason__c"`,
+        `"006000000000T01AAA","001000000000T01AAA","Closed Lost","1000","2025-03-01","New Business","2025-03-10 10:00:00","No budget"`,
+        `"006000000000T02AAA","001000000000T02AAA","Closed Lost","1000","2025-03-01","New Business","2025-03-10 10:00:00","No budget"`,
+      ].join("\n") + "\n",
+    );
+    writeFileSync(
+      join(dir, "Lead.csv"),
+      [
+        `"Id","Company","Status","CreatedDate","ConvertedAccountId"`,
+        `"00Q000000000T01AAA","Theta Inc","Open - Not Contacted","2025-05-02 10:00:00","001000000000T01AAA"`,
+      ].join("\n") + "\n",
+    );
+    const chains = await buildFixture(dir);
+    expect(
+      await query(chains, "select record_id, returned_record_id, months_to_return from int_recycle_pool order by record_id"),
+    ).toEqual([
+      { record_id: "006000000000T01AAA", returned_record_id: "00Q000000000T01AAA", months_to_return: 2 },
+      { record_id: "006000000000T02AAA", returned_record_id: null, months_to_return: null },
+    ]);
+  });
 });

@@ -150,45 +150,90 @@ disqualified_leads as (
 ),
 
 pool as (
-  select * from lost_deals
-  union all
-  select * from disqualified_leads
+  select *, loss_reason_group(reason) as reason_group_or_null
+  from (
+    select * from lost_deals
+    union all
+    select * from disqualified_leads
+  )
 ),
 
 funnel_entries as (
   -- Everything that can be a return: a new record in the new-business funnel (int_funnel_records): a
   -- lead, or an opportunity that no lead was converted into, on the day it was created. An opportunity
   -- converted from a lead is part of that lead's record, so a lead that was already open at the loss
-  -- and converts afterwards is not a return: the account never left the funnel.
+  -- and converts afterwards is not a return: the account never left the funnel. Numbered per account
+  -- (entry_seq) in return order: the earliest first; on the same instant a lead before an opportunity.
   select
-    funnel.record_type as entry_type,
-    funnel.record_id as entry_id,
-    coalesce(funnel.opportunity_id, funnel.record_id) as chain_id,
-    coalesce(funnel.account_id, 'company:' || lower(nullif(trim(leads.company), ''))) as follow_key,
-    funnel.created_at,
-    funnel.outcome
-  from int_funnel_records as funnel
-  left join stg_leads as leads on funnel.record_type = 'lead' and leads.lead_id = funnel.record_id
+    *,
+    created_at::date as created_day,
+    row_number() over (partition by follow_key order by created_at, entry_type, entry_id) as entry_seq
+  from (
+    select
+      funnel.record_type as entry_type,
+      funnel.record_id as entry_id,
+      coalesce(funnel.opportunity_id, funnel.record_id) as chain_id,
+      coalesce(funnel.account_id, 'company:' || lower(nullif(trim(leads.company), ''))) as follow_key,
+      funnel.created_at,
+      funnel.outcome
+    from int_funnel_records as funnel
+    -- An equality on a key (not `record_type = 'lead' and …`, which DuckDB runs as a nested loop over
+    -- every pair of records) keeps this a hash join.
+    left join stg_leads as leads on leads.lead_id = case when funnel.record_type = 'lead' then funnel.record_id end
+  )
+),
+
+entry_days as (
+  -- per account and day, the first entry of that day
+  select follow_key, created_day, min(entry_seq) as first_seq
+  from funnel_entries
+  group by follow_key, created_day
+),
+
+first_after_loss as (
+  -- The first entry of the account on a later day than the loss: an as-of join finds it in one pass,
+  -- where pairing every loss with every later entry grew to ten million pairs at a million leads.
+  select pool.record_type, pool.record_id, pool.follow_key, pool.chain_id, entry_days.first_seq
+  from pool
+  asof join entry_days
+    on entry_days.follow_key = pool.follow_key
+    and entry_days.created_day > pool.lost_date
+),
+
+candidates as (
+  select first_after_loss.*, entries.chain_id = first_after_loss.chain_id as in_own_chain
+  from first_after_loss
+  join funnel_entries as entries
+    on entries.follow_key = first_after_loss.follow_key and entries.entry_seq = first_after_loss.first_seq
+),
+
+first_return_seqs as (
+  -- That entry is the return, unless it belongs to the lost record's own chain (the record itself, or
+  -- the other half of its lead → opportunity conversion): then the first later entry outside the chain.
+  select record_type, record_id, follow_key, first_seq as entry_seq
+  from candidates
+  where not in_own_chain
+  union all
+  select candidates.record_type, candidates.record_id, candidates.follow_key, min(entries.entry_seq)
+  from candidates
+  join funnel_entries as entries
+    on entries.follow_key = candidates.follow_key
+    and entries.entry_seq > candidates.first_seq
+    and entries.chain_id <> candidates.chain_id
+  where candidates.in_own_chain
+  group by candidates.record_type, candidates.record_id, candidates.follow_key
 ),
 
 first_returns as (
   select
-    pool.record_type,
-    pool.record_id,
-    funnel_entries.entry_type as returned_record_type,
-    funnel_entries.entry_id as returned_record_id,
-    funnel_entries.created_at as returned_at,
-    funnel_entries.outcome as return_outcome
-  from pool
-  join funnel_entries
-    on funnel_entries.follow_key = pool.follow_key
-    and funnel_entries.created_at::date > pool.lost_date
-    and funnel_entries.chain_id <> pool.chain_id
-  -- the first return; on the same instant a lead comes before the opportunity it became
-  qualify row_number() over (
-    partition by pool.record_type, pool.record_id
-    order by funnel_entries.created_at, funnel_entries.entry_type, funnel_entries.entry_id
-  ) = 1
+    seqs.record_type,
+    seqs.record_id,
+    entries.entry_type as returned_record_type,
+    entries.entry_id as returned_record_id,
+    entries.created_at as returned_at,
+    entries.outcome as return_outcome
+  from first_return_seqs as seqs
+  join funnel_entries as entries using (follow_key, entry_seq)
 ),
 
 final as (
@@ -200,8 +245,8 @@ final as (
     pool.follow_key,
     pool.follow_key is not null and pool.lost_date is not null as is_trackable,
     pool.reason,
-    coalesce(loss_reason_group(pool.reason), 'unknown') as reason_group,
-    case when loss_reason_group(pool.reason) = 'revisit_later' then revisit_months(pool.reason) end as revisit_months,
+    coalesce(pool.reason_group_or_null, 'unknown') as reason_group,
+    case when pool.reason_group_or_null = 'revisit_later' then revisit_months(pool.reason) end as revisit_months,
     pool.lost_date,
     pool.lost_date_basis,
     pool.owner_id,
@@ -210,7 +255,7 @@ final as (
     pool.channel,
     pool.lead_source,
     pool.tier,
-    case loss_reason_group(pool.reason)
+    case pool.reason_group_or_null
       when 'revisit_later' then
         (pool.lost_date + to_months(coalesce(revisit_months(pool.reason), settings.revisit_default_months)))::date
       when 'unreachable' then (pool.lost_date + to_months(settings.unreachable_months))::date
@@ -227,4 +272,3 @@ final as (
 )
 
 select * from final
-order by lost_date, record_type, record_id

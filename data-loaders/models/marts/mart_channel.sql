@@ -99,7 +99,9 @@ described as (
     records.outcome,
     case when records.outcome = 'won' then opportunity.amount end as won_amount
   from records
-  left join first_campaign on records.record_type = 'lead' and first_campaign.lead_id = records.record_id
+  -- an equality on a key keeps this a hash join (a condition on the left side alone makes it a nested loop)
+  left join first_campaign
+    on first_campaign.lead_id = case when records.record_type = 'lead' then records.record_id end
   left join stg_opportunities as opportunity using (opportunity_id)
 ),
 

@@ -132,7 +132,7 @@ final as (
     counted.amount_lost / nullif(totals.period_amount_lost, 0) as share_of_amount_lost
   from counted
   join totals using (period_type, period_key)
-  left join steps on counted.dimension = 'lost_at_step' and steps.step = counted.value
+  left join steps on steps.step = case when counted.dimension = 'lost_at_step' then counted.value end
 )
 
 select * from final
