@@ -9,6 +9,10 @@
  * - Never half-built. The site is built into a temporary folder and swapped in for dist/ only when the
  *   build passed; a failing loader fails the build with its own message and leaves the old dist/ alone.
  *
+ * - Nothing twice. When neither the warehouse nor anything the site is built from (src/, the Framework
+ *   config, the installed packages) changed since the last build into the same folder, and that folder is
+ *   still there, the site build is skipped: it is the same site. `npm run build -- --force` builds anyway.
+ *
  * - One at a time. Two builds at once would share Framework's loader cache and could publish each
  *   other's numbers, so a build waits for the one before it (a lock file holding its process id).
  *
@@ -16,14 +20,21 @@
  * through a mapping file); WAREHOUSE=file uses another warehouse file.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
 import { buildWarehouse, DEFAULT_EXPORTS, DEFAULT_WAREHOUSE } from "../data-loaders/warehouse/build.ts";
 import { formatReconciliation } from "../data-loaders/warehouse/report.ts";
 
 const LOADER_CACHE = "src/.observablehq/cache/data";
 const STAMP = join(LOADER_CACHE, ".warehouse-fingerprint");
+/** The fingerprint of the last site built, per output folder. */
+const SITE_STAMPS = "src/.observablehq/site-fingerprints.json";
 const OUTPUT = process.env.SITE_OUTPUT ?? "dist";
+/** Framework's command, run by this Node directly (npx would add half a second to look it up). */
+const OBSERVABLE = createRequire(import.meta.url).resolve("@observablehq/framework/dist/bin/observable.js");
+const force = process.argv.includes("--force");
 
 const exportsDir = process.env.CRM_EXPORTS ?? DEFAULT_EXPORTS;
 const warehouse = process.env.WAREHOUSE ?? DEFAULT_WAREHOUSE;
@@ -41,16 +52,24 @@ try {
   invalidateLoaderCache(result.fingerprint);
 
   started = performance.now();
-  const temp = `${OUTPUT}.tmp-${process.pid}`;
-  rmSync(temp, { recursive: true, force: true });
-  const code = await run("npx", ["observable", "build"], { ...process.env, SITE_OUTPUT: temp, WAREHOUSE: warehouse });
-  if (code !== 0) {
+  const site = siteFingerprint(result.fingerprint);
+  if (!force && existsSync(OUTPUT) && readSiteStamps()[resolve(OUTPUT)] === site) {
+    console.error(`site in ${OUTPUT}/ is up to date (nothing it is built from changed), ${seconds(started)}s`);
+  } else {
+    const temp = `${OUTPUT}.tmp-${process.pid}`;
     rmSync(temp, { recursive: true, force: true });
-    throw new Error(`the site build failed (observable build exited with ${code}); ${OUTPUT}/ was left as it was`);
+    const code = await run(process.execPath, [OBSERVABLE, "build"], { ...process.env, SITE_OUTPUT: temp, WAREHOUSE: warehouse });
+    if (code !== 0) {
+      rmSync(temp, { recursive: true, force: true });
+      throw new Error(`the site build failed (observable build exited with ${code}); ${OUTPUT}/ was left as it was`);
+    }
+    rmSync(OUTPUT, { recursive: true, force: true });
+    renameSync(temp, OUTPUT);
+    // Folders since deleted (test and benchmark sites) are forgotten.
+    const stamps = Object.entries(readSiteStamps()).filter(([folder]) => existsSync(folder));
+    writeFileSync(SITE_STAMPS, JSON.stringify(Object.fromEntries([...stamps, [resolve(OUTPUT), site]]), null, 2));
+    console.error(`site built into ${OUTPUT}/ in ${seconds(started)}s`);
   }
-  rmSync(OUTPUT, { recursive: true, force: true });
-  renameSync(temp, OUTPUT);
-  console.error(`site built into ${OUTPUT}/ in ${seconds(started)}s`);
 } catch (error) {
   console.error(`build failed: ${(error as Error).message}`);
   process.exitCode = 1;
@@ -98,6 +117,37 @@ function invalidateLoaderCache(fingerprint: string): void {
   rmSync(LOADER_CACHE, { recursive: true, force: true });
   mkdirSync(LOADER_CACHE, { recursive: true });
   writeFileSync(STAMP, fingerprint);
+}
+
+/**
+ * A hash of everything a site build reads: the warehouse (by its fingerprint), every file under src/
+ * (pages, components, loaders; not Framework's cache), the Framework config and the installed packages.
+ */
+function siteFingerprint(warehouseFingerprint: string): string {
+  const hash = createHash("sha256").update(`warehouse:${warehouseFingerprint}\n`);
+  for (const path of [...listFiles("src"), "observablehq.config.ts", "package-lock.json"]) {
+    if (!existsSync(path)) continue;
+    hash.update(`file:${path}\n`).update(readFileSync(path));
+  }
+  return hash.digest("hex");
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => name !== ".observablehq")
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? listFiles(path) : [path];
+    });
+}
+
+function readSiteStamps(): Record<string, string> {
+  try {
+    return JSON.parse(readFileSync(SITE_STAMPS, "utf8")) as Record<string, string>;
+  } catch {
+    return {};
+  }
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {

@@ -43,7 +43,12 @@ export interface CsvOptions {
 }
 
 /** Longest record we read: a 10 MB notes field must not stop a build. */
-const MAX_LINE_BYTES = 128 * 1024 * 1024;
+const MAX_LINE_BYTES = 32 * 1024 * 1024;
+/**
+ * How much of a file DuckDB reads at a time. Its default is 16 × the longest line (2 GB for 128 MB lines),
+ * allocated per file even when every line is short; twice the longest line is enough to hold one.
+ */
+const BUFFER_BYTES = 2 * MAX_LINE_BYTES;
 
 /**
  * Load one file as it is (every value text) into `table`, numbering its records so that a quarantined
@@ -121,7 +126,7 @@ async function loadUtf8Csv(
       `create or replace table ${quoteIdentifier(storedTable(table))} as
        select $file as _source_file, hash(${positional.join(", ")}) as _row_hash, ${renamed.join(", ")}
        from read_csv($path, header = true, auto_detect = false, columns = ${columnTypes}, delim = $delim,
-                     quote = '"', escape = '"', null_padding = false, max_line_size = ${MAX_LINE_BYTES},
+                     quote = '"', escape = '"', null_padding = false, max_line_size = ${MAX_LINE_BYTES}, buffer_size = ${BUFFER_BYTES},
                      store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scan')`,
       { path, file: fileLabel, delim: delimiter },
     );

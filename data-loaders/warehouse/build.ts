@@ -19,6 +19,8 @@ import { createMacros, listModels, runModels } from "./models.ts";
 
 export const DEFAULT_WAREHOUSE = "data/warehouse.duckdb";
 export const DEFAULT_EXPORTS = "data/exports/sample";
+/** DuckDB's memory for a build (a constant of ours, never user text, so it may be part of the SQL). */
+const BUILD_MEMORY_LIMIT = "1GB";
 const LIBRARY_DIR = fileURLToPath(new URL("../", import.meta.url));
 
 export interface BuildOptions {
@@ -76,6 +78,9 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildResult
     const connection = await openDatabase(temp);
     let result: BuildResult;
     try {
+      // DuckDB takes up to 80% of the machine's memory by default; a build that shares a 2-core CI runner
+      // or a laptop should not. Past this it spills to a temporary folder next to the warehouse.
+      await connection.run(`set memory_limit = '${BUILD_MEMORY_LIMIT}'`);
       result = await buildInto(connection, options.exportsDir, config, format, mapping, fingerprint, out, onTimed);
       started = performance.now();
       await connection.run("checkpoint");
