@@ -1,6 +1,6 @@
 /**
- * Every mart, exposed to pages the same way: one parameterised loader (src/data/marts/[mart].json.ts)
- * writes a mart as column arrays — small, and what arquero reads directly. A new mart is a new SQL file
+ * Every mart, exposed to pages the same way: one archive loader (src/data/marts.zip.ts) writes each
+ * mart as column arrays — small, and what arquero reads directly. A new mart is a new SQL file
  * and nothing else: the list of marts (and so the loader's dynamic paths) comes from the models.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";

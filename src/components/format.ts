@@ -4,9 +4,16 @@
  */
 export type Locale = "en" | "ko";
 
+// One formatter per locale: toLocaleString builds a new one on every call, which made formatting the
+// largest part of a team page's re-render.
+const COUNT = {
+  en: new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 }),
+  ko: new Intl.NumberFormat("ko-KR", { maximumFractionDigits: 0 }),
+};
+
 export function formatCount(value: number | null | undefined, locale: Locale = "en"): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "–";
-  return value.toLocaleString(locale === "ko" ? "ko-KR" : "en-US", { maximumFractionDigits: 0 });
+  return COUNT[locale === "ko" ? "ko" : "en"].format(value);
 }
 
 export function formatPercent(value: number | null | undefined, digits = 1): string {
@@ -21,15 +28,14 @@ export function formatMoney(value: number | null | undefined, currency = "USD", 
   const abs = Math.abs(value);
   if (currency === "KRW") {
     if (abs >= 1e8) return `${sign}₩${trim(abs / 1e8)}억`;
-    if (abs >= 1e4) return `${sign}₩${Math.round(abs / 1e4).toLocaleString("ko-KR")}만`;
-    return `${sign}₩${Math.round(abs).toLocaleString("ko-KR")}`;
+    if (abs >= 1e4) return `${sign}₩${COUNT.ko.format(Math.round(abs / 1e4))}만`;
+    return `${sign}₩${COUNT.ko.format(Math.round(abs))}`;
   }
   const symbol = currency === "USD" ? "$" : currency === "EUR" ? "€" : `${currency} `;
-  const tag = locale === "ko" ? "ko-KR" : "en-US";
   if (abs >= 1e9) return `${sign}${symbol}${trim(abs / 1e9)}B`;
   if (abs >= 1e6) return `${sign}${symbol}${trim(abs / 1e6)}M`;
   if (abs >= 1e3) return `${sign}${symbol}${trim(abs / 1e3)}K`;
-  return `${sign}${symbol}${Math.round(abs).toLocaleString(tag)}`;
+  return `${sign}${symbol}${formatCount(Math.round(abs), locale)}`;
 }
 
 function trim(value: number): string {

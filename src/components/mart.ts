@@ -1,4 +1,4 @@
-/** Marts as the pages receive them (column arrays from src/data/marts/[mart].json.ts), turned into rows. */
+/** Marts as the pages receive them (column arrays from src/data/marts.zip.ts), turned into rows. */
 export interface MartJson {
   name: string;
   description: string;
