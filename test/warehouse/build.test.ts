@@ -35,6 +35,21 @@ describe("buildWarehouse(options)", () => {
     expect(row).toEqual({ leads: 7 });
   });
 
+  it("stores only the columns a metric reads: a lead's name, email and phone never reach the warehouse", async () => {
+    const out = join(tempDir(), "warehouse.duckdb");
+    await buildWarehouse({ exportsDir: fixtureCopy(), out });
+    const stored = await query(
+      out,
+      "select column_name from duckdb_columns() where table_name = 'raw_salesforce__lead__stored' order by column_index",
+    );
+    const names = stored.map((r) => r.column_name);
+    expect(names).toEqual(expect.arrayContaining(["Id", "Company", "Status", "CreatedDate", "MQL_Date__c"]));
+    for (const personal of ["FirstName", "LastName", "Email", "Phone"]) expect(names).not.toContain(personal);
+    // The row numbers and counts are those of the file as read.
+    const [lead] = await query(out, "select min(_source_row)::integer as first, count(*)::integer as n from raw_salesforce__lead");
+    expect(lead).toEqual({ first: 1, n: 7 }); // the 7 records of Lead.csv
+  });
+
   it("stops on a file missing a required column, naming the file, the column and the columns it found", async () => {
     const exportsDir = fixtureCopy();
     const path = join(exportsDir, "Opportunity.csv");
