@@ -26,6 +26,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { NAVIGATION } from "../observablehq.config.ts";
+import { listFiles } from "../data-loaders/files.ts";
 import { readFingerprint } from "../data-loaders/warehouse/build.ts";
 import { label, type Locale } from "../src/components/labels.ts";
 import { measurePages, median, type FilterProbe, type FilterTiming, type PageVisit } from "./bench-browser.ts";
@@ -44,7 +45,7 @@ const NODE = process.execPath;
 const SEED = 42;
 const USAGE = "usage: npm run bench -- [--sizes 1000000[,…]] [--out bench/out] [--skip-browser] [--keep]";
 const MINUTE = 60_000;
-/** No step should take this long (the warehouse build at 1M leads may take the better part of an hour). */
+/** No step should take this long (a stuck step is stopped; the 1M-lead warehouse build takes about a minute). */
 const LONG_STEP_MS = 4 * 60 * MINUTE;
 
 interface Options {
@@ -733,13 +734,6 @@ function isAlive(pid: number): boolean {
 function removeDatabase(path: string): void {
   rmSync(path, { force: true });
   rmSync(`${path}.wal`, { force: true });
-}
-
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => join(d.parentPath, d.name));
 }
 
 function maxOf(values: number[] | undefined): number | undefined {

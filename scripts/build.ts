@@ -21,9 +21,10 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
+import { listFiles } from "../data-loaders/files.ts";
 import { buildWarehouse, DEFAULT_EXPORTS, DEFAULT_WAREHOUSE } from "../data-loaders/warehouse/build.ts";
 import { formatReconciliation } from "../data-loaders/warehouse/report.ts";
 
@@ -125,21 +126,11 @@ function invalidateLoaderCache(fingerprint: string): void {
  */
 function siteFingerprint(warehouseFingerprint: string): string {
   const hash = createHash("sha256").update(`warehouse:${warehouseFingerprint}\n`);
-  for (const path of [...listFiles("src"), "observablehq.config.ts", "package-lock.json"]) {
+  for (const path of [...listFiles("src", { skip: [".observablehq"] }), "observablehq.config.ts", "package-lock.json"]) {
     if (!existsSync(path)) continue;
     hash.update(`file:${path}\n`).update(readFileSync(path));
   }
   return hash.digest("hex");
-}
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((name) => name !== ".observablehq")
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? listFiles(path) : [path];
-    });
 }
 
 function readSiteStamps(): Record<string, string> {

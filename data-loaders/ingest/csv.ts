@@ -302,10 +302,16 @@ function splitRecord(record: string, delimiter: string): string[] {
 /** Where a canonical column comes from: a header name, or several joined by a space (first + last name). */
 export type HeaderCandidate = string | string[];
 
-/** A `keep` for loadCsvFile: the header columns that any candidate names (case ignored, as createSourceView matches). */
+/** A `keep` for loadCsvFile: the header columns named in `names`, case and outer spaces ignored. */
+export function keepNamed(names: Iterable<string>): (header: string[]) => string[] {
+  const key = (name: string) => name.toLowerCase().trim();
+  const wanted = new Set([...names].map(key));
+  return (header) => header.filter((name) => wanted.has(key(name)));
+}
+
+/** A `keep` for loadCsvFile: the header columns that any candidate names (as createSourceView matches them). */
 export function keepCandidates(candidates: Partial<Record<string, HeaderCandidate[]>>): (header: string[]) => string[] {
-  const wanted = new Set(Object.values(candidates).flatMap((options) => (options ?? []).flat().map((n) => n.toLowerCase())));
-  return (header) => header.filter((name) => wanted.has(name.toLowerCase()));
+  return keepNamed(Object.values(candidates).flatMap((options) => (options ?? []).flat()));
 }
 
 /**

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config.ts";
 import { quoteIdentifier } from "../duckdb.ts";
-import { IngestError, loadCsvFile } from "./csv.ts";
+import { IngestError, keepNamed, loadCsvFile } from "./csv.ts";
 import { ENTITIES, entity, type EntityName } from "./entities.ts";
 import type { SourceFile } from "./sources.ts";
 
@@ -115,10 +115,9 @@ export async function loadMappedExport(connection: DuckDBConnection, dir: string
       throw new IngestError(`${spec.file}: a second file for ${spec.entity} in the mapping; keep one file per entity`, spec.file);
     }
     const rawTable = `raw_mapped__${spec.entity}`;
-    const mappedColumns = new Set(Object.values(spec.columns).map((name) => name.toLowerCase().trim()));
     const loaded = await loadCsvFile(connection, rawTable, join(dir, fileName), fileName, {
       delimiter: mapping.delimiter,
-      keep: (header) => header.filter((name) => mappedColumns.has(name.toLowerCase().trim())),
+      keep: keepNamed(Object.values(spec.columns)),
     });
     const byLowerName = new Map(loaded.header.map((h) => [h.toLowerCase().trim(), h]));
     const selects = ["_source_file", "_source_row", "_row_hash"];

@@ -32,6 +32,36 @@ end;
 -- The value did not parse although there was one: the row is quarantined rather than the value dropped.
 create or replace macro unparsed(text_value, parsed_value) as text_value is not null and parsed_value is null;
 
+-- Reporting periods (int_periods, int_pipeline_periods): weeks start on Monday, months on the 1st,
+-- quarters and years in the month config `fiscalYearStartMonth` (fy_start) says. A fiscal year is named by
+-- the calendar year it ends in (with a January start, FY = calendar year and the labels drop the "FY").
+create or replace macro period_start(period_type, day, fy_start) as case period_type
+  when 'week' then date_trunc('week', day)::date
+  when 'month' then date_trunc('month', day)::date
+  when 'quarter' then (date_trunc('month', day) - to_months((month(day) - fy_start + 12) % 3))::date
+  else (date_trunc('month', day) - to_months((month(day) - fy_start + 12) % 12))::date
+end;
+
+-- The first day after the period that starts on period_start.
+create or replace macro period_end(period_type, period_start) as case period_type
+  when 'week' then (period_start + 7)
+  when 'month' then (period_start + interval 1 month)::date
+  when 'quarter' then (period_start + interval 3 month)::date
+  else (period_start + interval 12 month)::date
+end;
+
+-- The period's label: 2026-W47, 2026-11, 2026-Q4, 2026 (FY2027-Q1, FY2027 with a fiscal year not starting in January).
+create or replace macro period_key(period_type, period_start, fy_start) as case period_type
+  when 'week' then strftime(period_start, '%G-W%V')
+  when 'month' then strftime(period_start, '%Y-%m')
+  when 'quarter' then
+    case when fy_start = 1 then '' else 'FY' end
+    || year(period_start - to_months((month(period_start) - fy_start + 12) % 12) + interval 11 month)::varchar
+    || '-Q' || (((month(period_start) - fy_start + 12) % 12) // 3 + 1)::varchar
+  else
+    case when fy_start = 1 then '' else 'FY' end || year(period_start + interval 11 month)::varchar
+end;
+
 -- 95% Wilson score interval of a proportion: k successes in n trials (METRICS.md: every rate carries one).
 -- Unlike the normal approximation it stays inside [0, 1] and behaves at small n. Null when n = 0.
 create or replace macro wilson_low(k, n) as case when n > 0 then

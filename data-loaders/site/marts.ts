@@ -5,7 +5,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows, quoteIdentifier } from "../duckdb.ts";
-import { listModels } from "../warehouse/models.ts";
+import { listModels, type Model } from "../warehouse/models.ts";
 
 export interface MartJson {
   name: string;
@@ -18,15 +18,19 @@ export interface MartJson {
   data: Record<string, unknown[]>;
 }
 
-/** The names of the marts pages may read. */
-export function martNames(): string[] {
-  return listModels().filter((m) => m.layer === "marts").map((m) => m.name);
+/** The marts pages may read. */
+export function martModels(): Model[] {
+  return listModels().filter((m) => m.layer === "marts");
 }
 
-export async function readMart(db: DuckDBConnection, name: string): Promise<MartJson> {
-  const model = listModels().find((m) => m.layer === "marts" && m.name === name);
-  // The name is checked against the list of marts before it becomes an identifier.
-  if (!model) throw new Error(`no mart named "${name}"; marts are: ${martNames().join(", ")}`);
+/** Their names. */
+export function martNames(): string[] {
+  return martModels().map((m) => m.name);
+}
+
+/** A mart as pages receive it; the model (from martModels) names the table and documents its columns. */
+export async function readMart(db: DuckDBConnection, model: Model): Promise<MartJson> {
+  const name = model.name;
   const rows = await queryRows(db, `select * from ${quoteIdentifier(name)}`);
   const described = new Map(model.columns.map((c) => [c.name, c.description]));
   const names = rows.length ? Object.keys(rows[0]!) : model.columns.map((c) => c.name);

@@ -6,16 +6,17 @@
  * unchanged.
  */
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { loadConfig, validateConfig, writeConfigTables, type Config } from "../config.ts";
+import { listFiles } from "../files.ts";
 import { closeDatabase, openDatabase, queryRows, queryValue, withConnection } from "../duckdb.ts";
 import { ensureQuarantineTable } from "../ingest/csv.ts";
 import { loadMapping, mergeMappingConfig, type Mapping } from "../ingest/mapping.ts";
 import { loadExports, type Format, type SourceFile } from "../ingest/sources.ts";
-import { createMacros, listModels, runModels } from "./models.ts";
+import { createMacros, listModels, runModels, timed, type OnTimed } from "./models.ts";
 
 export const DEFAULT_WAREHOUSE = "data/warehouse.duckdb";
 export const DEFAULT_EXPORTS = "data/exports/sample";
@@ -32,8 +33,8 @@ export interface BuildOptions {
   mappingPath?: string;
   /** Rebuild even when the fingerprint says nothing changed. */
   force?: boolean;
-  /** Told how long each step took (reading each file, each model), to find what a build spends. */
-  onTimed?: (step: string, ms: number) => void;
+  /** Told how long each step took (reading the exports, each model), to find what a build spends. */
+  onTimed?: OnTimed;
 }
 
 export interface Reconciliation {
@@ -59,9 +60,9 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildResult
   const format = options.format ?? "auto";
   const mapping = options.mappingPath ? loadMapping(options.mappingPath) : null;
   const onTimed = options.onTimed ?? (() => {});
-  let started = performance.now();
-  const fingerprint = await fingerprintInputs(options.exportsDir, [configPath, options.mappingPath], format);
-  onTimed("fingerprint", performance.now() - started);
+  const fingerprint = await timed(onTimed, "fingerprint", () =>
+    fingerprintInputs(options.exportsDir, [configPath, options.mappingPath], format),
+  );
   if (!options.force && (await readFingerprint(out)) === fingerprint) {
     const files = await withConnection(out, (db) => readReconciliation(db), { readOnly: true });
     const format = await withConnection(out, (db) => queryValue<string>(db, "select format from warehouse_meta"), {
@@ -82,9 +83,7 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildResult
       // or a laptop should not. Past this it spills to a temporary folder next to the warehouse.
       await connection.run(`set memory_limit = '${BUILD_MEMORY_LIMIT}'`);
       result = await buildInto(connection, options.exportsDir, config, format, mapping, fingerprint, out, onTimed);
-      started = performance.now();
-      await connection.run("checkpoint");
-      onTimed("checkpoint", performance.now() - started);
+      await timed(onTimed, "checkpoint", () => connection.run("checkpoint"));
     } finally {
       closeDatabase(connection);
     }
@@ -106,19 +105,15 @@ async function buildInto(
   mapping: Mapping | null,
   fingerprint: string,
   out: string,
-  onTimed: (step: string, ms: number) => void,
+  onTimed: OnTimed,
 ): Promise<BuildResult> {
   await writeConfigTables(connection, config);
   await createMacros(connection);
   await ensureQuarantineTable(connection);
-  let started = performance.now();
-  const loaded = await loadExports(connection, exportsDir, config, format, mapping);
-  onTimed("read exports", performance.now() - started);
+  const loaded = await timed(onTimed, "read exports", () => loadExports(connection, exportsDir, config, format, mapping));
   await writeSourceFiles(connection, loaded.files);
   await runModels(connection, listModels(), onTimed);
-  started = performance.now();
-  const files = await readReconciliation(connection);
-  onTimed("reconciliation", performance.now() - started);
+  const files = await timed(onTimed, "reconciliation", () => readReconciliation(connection));
   const lost = files.filter((f) => f.rows_read !== null && f.rows_read !== f.rows_loaded + f.rows_quarantined);
   if (lost.length) {
     const detail = lost.map((f) => `${f.source_file}: read ${f.rows_read}, loaded ${f.rows_loaded}, quarantined ${f.rows_quarantined}`);
@@ -188,17 +183,6 @@ export async function fingerprintInputs(
     hash.update(readFileSync(path));
   }
   return hash.digest("hex");
-}
-
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const files: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) files.push(...listFiles(path));
-    else files.push(path);
-  }
-  return files;
 }
 
 function hashFile(hash: ReturnType<typeof createHash>, path: string): Promise<void> {

@@ -80,36 +80,45 @@ export async function createMacros(connection: DuckDBConnection, dir = MODELS_DI
   await connection.run(readFileSync(join(dir, "macros.sql"), "utf8"));
 }
 
+/** Told how long a step of the build took, in ms (`npm run warehouse -- --timings`). */
+export type OnTimed = (step: string, ms: number) => void;
+
+/** Run `fn`, telling `onTimed` how long it took under the name `step`. */
+export async function timed<T>(onTimed: OnTimed, step: string, fn: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await fn();
+  } finally {
+    onTimed(step, performance.now() - started);
+  }
+}
+
 /** Materialise every model, quarantining rows that a staging model marks. */
-export async function runModels(
-  connection: DuckDBConnection,
-  models: Model[],
-  onTimed: (step: string, ms: number) => void = () => {},
-): Promise<void> {
-  for (const model of models) {
-    const started = performance.now();
-    const table = quoteIdentifier(model.name);
-    try {
-      await connection.run(`create or replace table ${table} as ${model.sql}`);
-    } catch (error) {
-      throw new Error(`model ${model.name} (${model.path}) failed: ${(error as Error).message}`);
-    }
-    const columns = await queryRows<{ column_name: string }>(
-      connection,
-      "select column_name from duckdb_columns() where table_name = $table order by column_index",
-      { table: model.name },
+export async function runModels(connection: DuckDBConnection, models: Model[], onTimed: OnTimed = () => {}): Promise<void> {
+  for (const model of models) await timed(onTimed, `model ${model.name}`, () => runModel(connection, model));
+}
+
+async function runModel(connection: DuckDBConnection, model: Model): Promise<void> {
+  const table = quoteIdentifier(model.name);
+  try {
+    await connection.run(`create or replace table ${table} as ${model.sql}`);
+  } catch (error) {
+    throw new Error(`model ${model.name} (${model.path}) failed: ${(error as Error).message}`);
+  }
+  const columns = await queryRows<{ column_name: string }>(
+    connection,
+    "select column_name from duckdb_columns() where table_name = $table order by column_index",
+    { table: model.name },
+  );
+  if (columns.some((c) => c.column_name === "quarantine_reason")) {
+    const recordId = quoteIdentifier(columns[0]!.column_name);
+    await connection.run(
+      `insert into dq_quarantine
+       select $model, _source_file, _source_row, ${recordId}::varchar, quarantine_reason
+       from ${table} where quarantine_reason is not null`,
+      { model: model.name },
     );
-    if (columns.some((c) => c.column_name === "quarantine_reason")) {
-      const recordId = quoteIdentifier(columns[0]!.column_name);
-      await connection.run(
-        `insert into dq_quarantine
-         select $model, _source_file, _source_row, ${recordId}::varchar, quarantine_reason
-         from ${table} where quarantine_reason is not null`,
-        { model: model.name },
-      );
-      await connection.run(`delete from ${table} where quarantine_reason is not null`);
-      await connection.run(`alter table ${table} drop column quarantine_reason`);
-    }
-    onTimed(`model ${model.name}`, performance.now() - started);
+    await connection.run(`delete from ${table} where quarantine_reason is not null`);
+    await connection.run(`alter table ${table} drop column quarantine_reason`);
   }
 }

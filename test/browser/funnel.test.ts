@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../../scripts/browser.ts";
 import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
+import { watchPage } from "./watch.ts";
 
 describe("funnel page in Chromium", () => {
   let server: StaticServer;
@@ -14,14 +15,7 @@ describe("funnel page in Chromium", () => {
     server = await serveStatic(inject("siteDir"));
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(server.url) || url.startsWith("data:")) return route.continue();
-      outside.push(url);
-      return route.abort();
-    });
+    await watchPage(page, server.url, problems, outside);
     await page.goto(`${server.url}/funnel`, { waitUntil: "networkidle" });
   });
 

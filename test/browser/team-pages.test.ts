@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../../scripts/browser.ts";
 import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
+import { watchPage } from "./watch.ts";
 
 const TEAMS = ["marketing", "inside_sales", "field_sales", "customer_success"];
 
@@ -16,19 +17,7 @@ describe("team meeting pages in Chromium", () => {
     server = await serveStatic(inject("siteDir"));
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-    page.on("dialog", (d) => {
-      problems.push(`dialog: ${d.message()}`);
-      void d.dismiss();
-    });
-    // Record and block anything that leaves the site's origin.
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(server.url) || url.startsWith("data:")) return route.continue();
-      outside.push(url);
-      return route.abort();
-    });
+    await watchPage(page, server.url, problems, outside);
   });
 
   afterAll(async () => {

@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../../scripts/browser.ts";
 import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
+import { watchPage } from "./watch.ts";
 
 describe("tiers and recycling pages in Chromium", () => {
   let server: StaticServer;
@@ -12,18 +13,7 @@ describe("tiers and recycling pages in Chromium", () => {
   /** A page that records console errors, page errors and dialogs, and blocks anything outside the origin. */
   async function open(path: string): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on("console", (m) => m.type() === "error" && problems.push(`${path} console: ${m.text()}`));
-    page.on("pageerror", (e) => problems.push(`${path} page error: ${e.message}`));
-    page.on("dialog", (d) => {
-      problems.push(`${path} dialog: ${d.message()}`);
-      void d.dismiss();
-    });
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(server.url) || url.startsWith("data:")) return route.continue();
-      outside.push(url);
-      return route.abort();
-    });
+    await watchPage(page, server.url, problems, outside, `${path} `);
     await page.goto(`${server.url}${path}`, { waitUntil: "networkidle", timeout: 120_000 });
     return page;
   }

@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../../scripts/browser.ts";
 import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
+import { watchPage } from "./watch.ts";
 
 /** One page in Chromium, with every console error, page error, dialog and outside request recorded. */
 function openPage(path: string) {
@@ -12,19 +13,7 @@ function openPage(path: string) {
     server = await serveStatic(inject("siteDir"));
     browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on("console", (m) => m.type() === "error" && state.problems.push(`console: ${m.text()}`));
-    page.on("pageerror", (e) => state.problems.push(`page error: ${e.message}`));
-    page.on("dialog", (d) => {
-      state.problems.push(`dialog: ${d.message()}`);
-      void d.dismiss();
-    });
-    // Record and block anything that leaves the site's origin.
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(server.url) || url.startsWith("data:")) return route.continue();
-      state.outside.push(url);
-      return route.abort();
-    });
+    await watchPage(page, server.url, state.problems, state.outside);
     await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
     state.page = page;
   });

@@ -1,17 +1,11 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { extname, relative } from "node:path";
 import { describe, expect, inject, it } from "vitest";
+import { listFiles } from "../../data-loaders/files.ts";
 
 // What the built site may never contain: a reference that makes the browser load something from another
 // origin. Links a person clicks (<a href>) are allowed; XML namespace strings are not requests.
 const CDN_HOSTS = /\b(cdn\.jsdelivr\.net|unpkg\.com|esm\.sh|cdn\.skypack\.dev|fonts\.googleapis\.com|fonts\.gstatic\.com|api\.observablehq\.com|ga\.jspm\.io)\b/;
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? listFiles(path) : [path];
-  });
-}
 
 const isOutside = (url: string) => /^(https?:)?\/\//i.test(url.trim());
 

@@ -1,14 +1,8 @@
 // The sample's leads and contacts carry names, emails and phone numbers; none may reach the built site.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? listFiles(path) : [path];
-  });
-}
+import { listFiles } from "../../data-loaders/files.ts";
 
 /** Parse the sample's quoted CSV (every value quoted, no embedded quotes in these columns). */
 function readCsv(path: string): Record<string, string>[] {

@@ -1,6 +1,7 @@
 -- One row per reporting period — week, month, quarter and year — from the first date in the data to the
 -- as-of date. Quarters and years follow config `fiscalYearStartMonth`; a fiscal year is named by the
--- calendar year it ends in (with a January start, FY = calendar year and the labels drop the "FY").
+-- calendar year it ends in (with a January start, FY = calendar year and the labels drop the "FY"). The
+-- rules and labels are the macros period_start, period_end and period_key, shared with int_pipeline_periods.
 -- @column period_type: week, month, quarter or year
 -- @column period_key: label, e.g. 2026-W47, 2026-11, 2026-Q4 (FY2027-Q1 with a fiscal year not starting in January), 2026
 -- @column period_start: first day of the period
@@ -27,39 +28,22 @@ days as (
   select unnest(generate_series(first_day, last_day, interval 1 day))::date as day from bounds
 ),
 
-starts as (
-  select distinct 'week' as period_type, date_trunc('week', day)::date as period_start from days
-  union all
-  select distinct 'month', date_trunc('month', day)::date from days
-  union all
-  select distinct 'quarter', (date_trunc('month', day) - to_months((month(day) - fy_start + 12) % 3))::date
-  from days, settings
-  union all
-  select distinct 'year', (date_trunc('month', day) - to_months((month(day) - fy_start + 12) % 12))::date
-  from days, settings
+periods as (
+  -- every period holding one of the days (period rules and labels: macros period_start/end/key)
+  select distinct types.period_type, period_start(types.period_type, days.day, settings.fy_start) as period_start
+  from days
+  cross join settings
+  cross join (values ('week'), ('month'), ('quarter'), ('year')) as types(period_type)
 ),
 
 labelled as (
   select
-    starts.period_type,
-    starts.period_start,
-    case starts.period_type
-      when 'week' then (starts.period_start + 7)
-      when 'month' then (starts.period_start + interval 1 month)::date
-      when 'quarter' then (starts.period_start + interval 3 month)::date
-      else (starts.period_start + interval 12 month)::date
-    end as period_end,
-    case starts.period_type
-      when 'week' then strftime(starts.period_start, '%G-W%V')
-      when 'month' then strftime(starts.period_start, '%Y-%m')
-      when 'quarter' then
-        case when settings.fy_start = 1 then '' else 'FY' end
-        || year(starts.period_start - to_months((month(starts.period_start) - settings.fy_start + 12) % 12) + interval 11 month)::varchar
-        || '-Q' || (((month(starts.period_start) - settings.fy_start + 12) % 12) // 3 + 1)::varchar
-      else
-        case when settings.fy_start = 1 then '' else 'FY' end || year(starts.period_start + interval 11 month)::varchar
-    end as period_key
-  from starts, settings
+    periods.period_type,
+    periods.period_start,
+    period_end(periods.period_type, periods.period_start) as period_end,
+    period_key(periods.period_type, periods.period_start, settings.fy_start) as period_key
+  from periods
+  cross join settings
 ),
 
 final as (

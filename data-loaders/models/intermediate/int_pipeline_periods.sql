@@ -1,8 +1,8 @@
 -- One row per month, quarter and year from the period holding the as-of date up to the period of the
 -- latest expected close date of an open deal (at most two years ahead): the periods open pipeline can
 -- fall due in. int_periods stops at the as-of date, because history ends there; the pipeline looks
--- forward. Keys and labels follow int_periods exactly (same fiscal-year rule, same label format), so a
--- page can put a pipeline row beside a KPI row of the same period.
+-- forward. Keys and labels are int_periods' own (the period_* macros), so a page can put a pipeline row
+-- beside a KPI row of the same period.
 -- @column period_type: month, quarter or year
 -- @column period_key: label, as in int_periods (2026-11, 2026-Q4, 2026; FY… with a fiscal year not starting in January)
 -- @column period_start: first day of the period
@@ -34,36 +34,22 @@ days as (
   select unnest(generate_series(first_day, last_day, interval 1 day))::date as day from bounds
 ),
 
-starts as (
-  select distinct 'month' as period_type, date_trunc('month', day)::date as period_start from days
-  union all
-  select distinct 'quarter', (date_trunc('month', day) - to_months((month(day) - fy_start + 12) % 3))::date
-  from days, settings
-  union all
-  select distinct 'year', (date_trunc('month', day) - to_months((month(day) - fy_start + 12) % 12))::date
-  from days, settings
+periods as (
+  select distinct types.period_type, period_start(types.period_type, days.day, settings.fy_start) as period_start
+  from days
+  cross join settings
+  cross join (values ('month'), ('quarter'), ('year')) as types(period_type)
 ),
 
 labelled as (
-  -- The same labels as int_periods (keep the two in step).
+  -- the same rules and labels as int_periods (the period_* macros)
   select
-    starts.period_type,
-    starts.period_start,
-    case starts.period_type
-      when 'month' then (starts.period_start + interval 1 month)::date
-      when 'quarter' then (starts.period_start + interval 3 month)::date
-      else (starts.period_start + interval 12 month)::date
-    end as period_end,
-    case starts.period_type
-      when 'month' then strftime(starts.period_start, '%Y-%m')
-      when 'quarter' then
-        case when settings.fy_start = 1 then '' else 'FY' end
-        || year(starts.period_start - to_months((month(starts.period_start) - settings.fy_start + 12) % 12) + interval 11 month)::varchar
-        || '-Q' || (((month(starts.period_start) - settings.fy_start + 12) % 12) // 3 + 1)::varchar
-      else
-        case when settings.fy_start = 1 then '' else 'FY' end || year(starts.period_start + interval 11 month)::varchar
-    end as period_key
-  from starts, settings
+    periods.period_type,
+    periods.period_start,
+    period_end(periods.period_type, periods.period_start) as period_end,
+    period_key(periods.period_type, periods.period_start, settings.fy_start) as period_key
+  from periods
+  cross join settings
 ),
 
 final as (

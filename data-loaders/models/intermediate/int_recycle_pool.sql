@@ -184,8 +184,8 @@ funnel_entries as (
 ),
 
 entry_days as (
-  -- per account and day, the first entry of that day
-  select follow_key, created_day, min(entry_seq) as first_seq
+  -- per account and day, the first entry of that day and its chain
+  select follow_key, created_day, min(entry_seq) as first_seq, arg_min(chain_id, entry_seq) as first_chain_id
   from funnel_entries
   group by follow_key, created_day
 ),
@@ -193,35 +193,34 @@ entry_days as (
 first_after_loss as (
   -- The first entry of the account on a later day than the loss: an as-of join finds it in one pass,
   -- where pairing every loss with every later entry grew to ten million pairs at a million leads.
-  select pool.record_type, pool.record_id, pool.follow_key, pool.chain_id, entry_days.first_seq
+  select
+    pool.record_type,
+    pool.record_id,
+    pool.follow_key,
+    pool.chain_id,
+    entry_days.first_seq,
+    entry_days.first_chain_id = pool.chain_id as in_own_chain
   from pool
   asof join entry_days
     on entry_days.follow_key = pool.follow_key
     and entry_days.created_day > pool.lost_date
 ),
 
-candidates as (
-  select first_after_loss.*, entries.chain_id = first_after_loss.chain_id as in_own_chain
-  from first_after_loss
-  join funnel_entries as entries
-    on entries.follow_key = first_after_loss.follow_key and entries.entry_seq = first_after_loss.first_seq
-),
-
 first_return_seqs as (
   -- That entry is the return, unless it belongs to the lost record's own chain (the record itself, or
   -- the other half of its lead → opportunity conversion): then the first later entry outside the chain.
   select record_type, record_id, follow_key, first_seq as entry_seq
-  from candidates
+  from first_after_loss
   where not in_own_chain
   union all
-  select candidates.record_type, candidates.record_id, candidates.follow_key, min(entries.entry_seq)
-  from candidates
+  select firsts.record_type, firsts.record_id, firsts.follow_key, min(entries.entry_seq)
+  from first_after_loss as firsts
   join funnel_entries as entries
-    on entries.follow_key = candidates.follow_key
-    and entries.entry_seq > candidates.first_seq
-    and entries.chain_id <> candidates.chain_id
-  where candidates.in_own_chain
-  group by candidates.record_type, candidates.record_id, candidates.follow_key
+    on entries.follow_key = firsts.follow_key
+    and entries.entry_seq > firsts.first_seq
+    and entries.chain_id <> firsts.chain_id
+  where firsts.in_own_chain
+  group by firsts.record_type, firsts.record_id, firsts.follow_key
 ),
 
 first_returns as (

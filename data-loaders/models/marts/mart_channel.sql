@@ -187,24 +187,15 @@ counted as (
 
 final as (
   select
-    period_type,
-    period_key,
-    period_start,
-    period_end,
-    is_mature,
-    entry_step,
-    cut,
-    channel,
-    lead_source,
-    campaign_id,
-    campaign_name,
-    records::integer as records,
-    leads::integer as leads,
-    mqls::integer as mqls,
-    sqls::integer as sqls,
-    opportunities::integer as opportunities,
-    won::integer as won,
-    bookings::double as bookings,
+    * replace (
+      records::integer as records,
+      leads::integer as leads,
+      mqls::integer as mqls,
+      sqls::integer as sqls,
+      opportunities::integer as opportunities,
+      won::integer as won,
+      bookings::double as bookings
+    ),
     won / nullif(leads, 0) as lead_to_won_rate,
     wilson_low(won, leads) as lead_to_won_rate_low,
     wilson_high(won, leads) as lead_to_won_rate_high,
