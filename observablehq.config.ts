@@ -47,7 +47,8 @@ export default {
   style: "style.css",
   pages: NAVIGATION.map((entry) => ("pages" in entry ? { ...entry, pages: entry.pages!.filter((p) => built(p.path)) } : entry))
     .filter((entry) => ("pages" in entry ? entry.pages!.length > 0 : built(entry.path))),
-  // Every mart is one JSON file from one parameterised loader; team pages come from one parameterised page.
+  // Every mart is published as one JSON file, unpacked from the archive loader src/data/marts.zip.ts (even
+  // the marts no page reads yet); team pages come from one parameterised page.
   dynamicPaths: [
     ...martNames().map((name) => `/data/marts/${name}.json`),
     ...(built("/teams/marketing") ? TEAMS.map((team) => `/teams/${team}`) : []),
