@@ -13,9 +13,11 @@ export interface HandoutOptions {
   locale?: Locale;
   /** Rows to print lighter and in italics (low sample). */
   muted?: (row: Record<string, any>) => boolean;
+  /** How many rows the whole list has, when `rows` are only its first ones. */
+  of?: number;
 }
 
-export function handoutTable(rows: Record<string, any>[], { columns, header = {}, format = {}, limit = 15, locale = "en", muted }: HandoutOptions): HTMLElement {
+export function handoutTable(rows: Record<string, any>[], { columns, header = {}, format = {}, limit = 15, locale = "en", muted, of = rows.length }: HandoutOptions): HTMLElement {
   const wrapper = document.createElement("div");
   wrapper.className = "handout-table print-only";
   const table = document.createElement("table");
@@ -37,11 +39,13 @@ export function handoutTable(rows: Record<string, any>[], { columns, header = {}
     }
   }
   wrapper.append(table);
-  if (rows.length > limit) {
+  if (of > Math.min(limit, rows.length)) {
     const more = document.createElement("p");
     more.className = "data-note";
     more.textContent =
-      locale === "ko" ? `상위 ${limit}건 / 전체 ${rows.length}건 — 나머지는 대시보드에서 확인하세요.` : `First ${limit} of ${rows.length} — the rest are on the dashboard.`;
+      locale === "ko"
+        ? `상위 ${Math.min(limit, rows.length)}건 / 전체 ${of}건 — 나머지는 대시보드에서 확인하세요.`
+        : `First ${Math.min(limit, rows.length)} of ${of} — the rest are on the dashboard.`;
     wrapper.append(more);
   }
   return wrapper;

@@ -5,6 +5,8 @@ export interface MartJson {
   columns: Record<string, string>;
   rowCount: number;
   data: Record<string, unknown[]>;
+  /** For a list mart (an act-on list): the JSON holds the first `listRank` rows of the list and the first `ownerRank` of each owner's, of `ofRows`. */
+  shown?: { listRank: number; ownerRank: number; ofRows: number };
 }
 
 export type Row = Record<string, any>;
@@ -35,4 +37,14 @@ export function sumBy(rows: Row[], by: string[], sums: string[]): Row[] {
     for (const s of sums) group[s] += Number(row[s] ?? 0);
   }
   return [...groups.values()];
+}
+
+/**
+ * The rows of a list mart a page shows, most urgent first: for one owner (matched on `key`), every row of
+ * theirs the JSON holds (at least their first `ownerRank`); for everyone ("all"), the first `listRank`.
+ */
+export function listRows(mart: MartJson, owner = "all", key = "owner_name"): Row[] {
+  const limit = mart.shown?.listRank ?? Infinity;
+  const rows = martRows(mart).filter((d) => (owner === "all" ? d.list_rank <= limit : String(d[key] ?? "(none)") === owner));
+  return rows.sort((a, b) => a.list_rank - b.list_rank);
 }

@@ -339,16 +339,22 @@ export function recyclePoolChart(rows: Row[], { width: requestedWidth = 640, loc
   }) as SVGSVGElement;
 }
 
-/** Records due for another approach per owner, stacked by reason group, most first. */
-export function recycleQueueChart(rows: Row[], { width: requestedWidth = 640, locale = "en" as Locale } = {}): SVGSVGElement {
+/**
+ * Records due for another approach per owner, stacked by reason group, most first: rows of
+ * mart_act_on_summary's recycle queue (owner × reason group, `items`). At most `top` owners, so the chart
+ * stays readable with hundreds of reps; the page's table and CSV have every one.
+ */
+export function recycleQueueChart(rows: Row[], { width: requestedWidth = 640, locale = "en" as Locale, top = 15 } = {}): SVGSVGElement {
   const width = chartWidth(requestedWidth);
   const ko = locale === "ko";
   const ownerOf = (d: Row) => String(d.owner_name ?? d.owner_id ?? label("none", locale));
   const counts = new Map<string, number>();
-  for (const d of rows) counts.set(ownerOf(d), (counts.get(ownerOf(d)) ?? 0) + 1);
-  const owners = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([o]) => o);
-  const groups = REASON_GROUPS.filter((g) => rows.some((d) => d.reason_group === g));
+  for (const d of rows) counts.set(ownerOf(d), (counts.get(ownerOf(d)) ?? 0) + Number(d.items));
+  const owners = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, top).map(([o]) => o);
+  const shown = rows.filter((d) => owners.includes(ownerOf(d)));
+  const groups = REASON_GROUPS.filter((g) => shown.some((d) => d.reason_group === g));
   const totals = owners.map((o) => ({ owner: o, n: counts.get(o)! }));
+  const records = (n: number) => `${formatCount(n, locale)} ${ko ? "건" : n === 1 ? "record" : "records"}`;
   return Plot.plot({
     width,
     height: 56 + Math.max(1, owners.length) * 22,
@@ -365,15 +371,15 @@ export function recycleQueueChart(rows: Row[], { width: requestedWidth = 640, lo
     },
     marks: [
       Plot.barX(
-        rows,
-        Plot.groupY(
-          {
-            x: "count",
-            title: (group: Row[]) =>
-              `${ownerOf(group[0]!)} · ${reasonGroupLabel(group[0]!.reason_group, locale)}: ${formatCount(group.length, locale)} ${ko ? "건" : group.length === 1 ? "record" : "records"}`,
-          },
-          { y: ownerOf, fill: "reason_group", tip: true },
-        ),
+        shown,
+        Plot.stackX({
+          y: ownerOf,
+          x: "items",
+          fill: "reason_group",
+          order: groups,
+          title: (d: Row) => `${ownerOf(d)} · ${reasonGroupLabel(d.reason_group, locale)}: ${records(Number(d.items))}`,
+          tip: true,
+        }),
       ),
       Plot.ruleX([0]),
       Plot.text(totals, { y: "owner", x: "n", text: (d: Row) => formatCount(d.n, locale), dx: 5, textAnchor: "start", fill: "currentColor" }),

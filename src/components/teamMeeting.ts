@@ -125,43 +125,20 @@ export function sourceWatchlist(
   return rows.sort((a, b) => Number(a.low_sample) - Number(b.low_sample) || (a.shortfall ?? Infinity) - (b.shortfall ?? Infinity) || b.leads - a.leads);
 }
 
-/**
- * Field sales' aging deals (mart_pipeline): open new-business and expansion deals that are overdue or
- * whose close date was pushed. Overdue first, longest past its close date first; then the most pushes,
- * then the oldest.
- */
-export function agingDeals(pipeline: Row[]): Row[] {
-  return pipeline
-    .filter((d) => d.motion !== "renewal" && (d.is_overdue || (d.close_date_pushes ?? 0) > 0))
-    .sort(
-      (a, b) =>
-        Number(b.is_overdue) - Number(a.is_overdue) ||
-        (b.days_past_close ?? 0) - (a.days_past_close ?? 0) ||
-        (b.close_date_pushes ?? 0) - (a.close_date_pushes ?? 0) ||
-        (b.days_open ?? 0) - (a.days_open ?? 0),
-    );
+/** The size of an act-on list (mart_act_on_summary rows of one list), for one owner's name or for everyone ("all"). */
+export function listTotals(summary: Row[], list: string, owner = "all"): { items: number; amount: number; overdue_items: number; overdue_amount: number } {
+  const totals = { items: 0, amount: 0, overdue_items: 0, overdue_amount: 0 };
+  for (const d of summary) {
+    if (d.list !== list || (owner !== "all" && String(d.owner_name) !== owner)) continue;
+    for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += Number(d[k] ?? 0);
+  }
+  return totals;
 }
 
-/**
- * Customer success' renewals due (mart_pipeline): open renewal deals whose expected close date is within
- * `days` of the as-of date, overdue ones included, soonest (most overdue) first. days_to_close < 0 = overdue.
- */
-export function renewalsDue(pipeline: Row[], asOf: string, days = 90): Row[] {
-  const until = addDays(asOf, days);
-  return pipeline
-    .filter((d) => d.motion === "renewal" && d.close_date !== null && d.close_date !== undefined && String(d.close_date) <= until)
-    .map((d): Row => ({ ...d, days_to_close: daysBetween(asOf, String(d.close_date).slice(0, 10)) }))
-    .sort((a, b) => a.days_to_close - b.days_to_close || (b.amount ?? 0) - (a.amount ?? 0));
-}
-
-/**
- * Inside sales' recycle queue (mart_recycle_queue: every record in it is due now), most overdue first,
- * with whether it became due in the selected period (what is new on the list since the last meeting).
- */
-export function recycleQueueDue(queue: Row[], period: Pick<Period, "period_start" | "period_end">): Row[] {
-  return queue
-    .map((d): Row => ({ ...d, due_in_period: d.due_date >= period.period_start && d.due_date < period.period_end }))
-    .sort((a, b) => (b.days_overdue ?? 0) - (a.days_overdue ?? 0) || String(a.account_name).localeCompare(String(b.account_name)));
+/** Whether a recycle-queue record became due in the selected period: what is new on the list since the last meeting. */
+export function dueInPeriod(row: Row, period: Pick<Period, "period_start" | "period_end">): boolean {
+  const due = String(row.due_date).slice(0, 10);
+  return due >= period.period_start && due < period.period_end;
 }
 
 function relativeChange(now: number | null | undefined, before: number | null | undefined): number | null {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Period } from "../../src/components/filters.ts";
-import { agingDeals, elapsedDays, quarterOf, recycleQueueDue, renewalsDue, sourceWatchlist, trendWindow } from "../../src/components/teamMeeting.ts";
+import { dueInPeriod, elapsedDays, listTotals, quarterOf, sourceWatchlist, trendWindow } from "../../src/components/teamMeeting.ts";
+import { listRows } from "../../src/components/mart.ts";
 
 const month = (key: string, start: string, end: string, complete = true): Period => ({
   period_type: "month", period_key: key, period_start: start, period_end: end, previous_key: null, is_complete: complete, period_index: 0,
@@ -71,42 +72,36 @@ describe("sourceWatchlist(channel, {quarter, previous, asOf})", () => {
   });
 });
 
-describe("agingDeals(pipeline), renewalsDue(pipeline, asOf), recycleQueueDue(queue, period)", () => {
-  const deal = (id: string, extra: Record<string, unknown>) => ({ opportunity_id: id, motion: "new_business", is_overdue: false, days_past_close: 0, close_date_pushes: 0, days_open: 30, ...extra });
-  it("lists overdue deals first, longest past close first, then pushed ones; leaves renewals and clean deals out", () => {
-    const list = agingDeals([
-      deal("pushed", { close_date_pushes: 3 }),
-      deal("clean", {}),
-      deal("late", { is_overdue: true, days_past_close: 5 }),
-      deal("later", { is_overdue: true, days_past_close: 40 }),
-      deal("renewal", { motion: "renewal", is_overdue: true, days_past_close: 90 }),
-      deal("no-history", { close_date_pushes: null }),
-    ]);
-    expect(list.map((d) => d.opportunity_id)).toEqual(["later", "late", "pushed"]);
+describe("listTotals(summary, list, owner), dueInPeriod(row, period)", () => {
+  const summary = [
+    { list: "aging_deals", owner_name: "Ava", items: 3, amount: 55000, overdue_items: 2, overdue_amount: 50000 },
+    { list: "aging_deals", owner_name: "Ben", items: 2, amount: 18000, overdue_items: 1, overdue_amount: 10000 },
+    { list: "renewals_due", owner_name: "Ava", items: 1, amount: 6000, overdue_items: 0, overdue_amount: 0 },
+  ];
+  it("adds up one list, for everyone or for one owner", () => {
+    expect(listTotals(summary, "aging_deals")).toEqual({ items: 5, amount: 73000, overdue_items: 3, overdue_amount: 60000 });
+    expect(listTotals(summary, "aging_deals", "Ben")).toEqual({ items: 2, amount: 18000, overdue_items: 1, overdue_amount: 10000 });
+    expect(listTotals(summary, "recycle_queue")).toEqual({ items: 0, amount: 0, overdue_items: 0, overdue_amount: 0 });
   });
 
-  it("lists renewals due within 90 days of the as-of date, overdue ones first", () => {
-    const list = renewalsDue(
-      [
-        deal("soon", { motion: "renewal", close_date: "2026-12-01", amount: 1 }),
-        deal("overdue", { motion: "renewal", close_date: "2026-11-01", amount: 1 }),
-        deal("far", { motion: "renewal", close_date: "2027-03-01", amount: 1 }),
-        deal("undated", { motion: "renewal", close_date: null }),
-        deal("new", { close_date: "2026-11-20" }),
-      ],
-      "2026-11-15",
-    );
-    expect(list.map((d) => [d.opportunity_id, d.days_to_close])).toEqual([["overdue", -14], ["soon", 16]]);
+  it("marks what became due in the selected period (its end excluded)", () => {
+    const october = { period_start: "2026-10-01", period_end: "2026-11-01" };
+    expect(dueInPeriod({ due_date: "2026-10-05" }, october)).toBe(true);
+    expect(dueInPeriod({ due_date: "2026-11-01" }, october)).toBe(false);
+    expect(dueInPeriod({ due_date: "2026-01-05" }, october)).toBe(false);
   });
+});
 
-  it("marks what became due in the selected period", () => {
-    const list = recycleQueueDue(
-      [
-        { account_name: "A", due_date: "2026-10-05", days_overdue: 41 },
-        { account_name: "B", due_date: "2026-01-05", days_overdue: 314 },
-      ],
-      { period_start: "2026-10-01", period_end: "2026-11-01" },
-    );
-    expect(list.map((d) => [d.account_name, d.due_in_period])).toEqual([["B", false], ["A", true]]);
+describe("listRows(listMart, owner, key)", () => {
+  // A list of 5 ranked rows of which the JSON holds the first 2 overall and the first 1 per owner.
+  const mart = {
+    name: "mart_x", description: "", columns: {}, rowCount: 3,
+    data: { list_rank: [1, 2, 4], owner_rank: [1, 1, 1], owner_name: ["Ava", "Ben", "Cy"] },
+    shown: { listRank: 2, ownerRank: 1, ofRows: 5 },
+  };
+  it("shows the first of the list for everyone, and every row held of one owner", () => {
+    expect(listRows(mart).map((d) => d.owner_name)).toEqual(["Ava", "Ben"]);
+    expect(listRows(mart, "Cy").map((d) => d.list_rank)).toEqual([4]);
+    expect(listRows(mart, "Dee")).toEqual([]);
   });
 });

@@ -44,6 +44,34 @@ describe("mart_recycle_queue", () => {
     ]);
   });
 
+  it("ranks the queue on the whole list and per owner, and sizes it per owner and reason group", async () => {
+    // Joon Kim owns Gamma (due the longest) and Delta; Ava Lee owns Zeta. Only Zeta is a deal (40,000).
+    expect(await query(warehouse, "select list_rank, owner_rank, account_name, owner_name from mart_recycle_queue")).toEqual([
+      { list_rank: 1, owner_rank: 1, account_name: "Gamma Inc", owner_name: "Joon Kim" },
+      { list_rank: 2, owner_rank: 1, account_name: "Zeta AG", owner_name: "Ava Lee" },
+      { list_rank: 3, owner_rank: 2, account_name: "Delta GmbH", owner_name: "Joon Kim" },
+    ]);
+    const sizes = await query(warehouse, "select owner_name, reason_group, items, amount from mart_act_on_summary where list = 'recycle_queue'");
+    expect(sizes).toEqual([
+      { owner_name: "Ava Lee", reason_group: "revisit_later", items: 1, amount: 40000 },
+      { owner_name: "Joon Kim", reason_group: "revisit_later", items: 1, amount: 0 },
+      { owner_name: "Joon Kim", reason_group: "unreachable", items: 1, amount: 0 },
+    ]);
+  });
+
+  it("counts what became due in each week, month and quarter", async () => {
+    // Gamma due Mon 1 Dec 2025 (ISO week 49); Zeta Wed 15 Apr 2026 (week 16); Delta Mon 20 Apr 2026 (week 17).
+    expect(await query(warehouse, "select period_type, period_key, records from mart_recycle_queue_due")).toEqual([
+      { period_type: "month", period_key: "2025-12", records: 1 },
+      { period_type: "month", period_key: "2026-04", records: 2 },
+      { period_type: "quarter", period_key: "2025-Q4", records: 1 },
+      { period_type: "quarter", period_key: "2026-Q2", records: 2 },
+      { period_type: "week", period_key: "2025-W49", records: 1 },
+      { period_type: "week", period_key: "2026-W16", records: 1 },
+      { period_type: "week", period_key: "2026-W17", records: 1 },
+    ]);
+  });
+
   it("carries no personal data: no contact's name, e-mail or phone in any column or value", async () => {
     const rows = await query(warehouse, "select * from mart_recycle_queue");
     const columns = Object.keys(rows[0]!);

@@ -5,7 +5,8 @@
 -- overdue: its close-date columns are null.
 -- @column opportunity_id: the opportunity
 -- @column account_name: account name (a company, never a person)
--- @column owner_name: owner (the rep working the deal)
+-- @column owner_id: user id of the owner (the rep working the deal)
+-- @column owner_name: owner's name
 -- @column owner_team: owner's team
 -- @column motion: new_business, renewal or expansion
 -- @column stage_name: current stage as the CRM has it
@@ -35,6 +36,7 @@ final as (
   select
     opportunities.opportunity_id,
     opportunities.account_name,
+    opportunities.owner_id,
     opportunities.owner_name,
     opportunities.owner_team,
     opportunities.motion,

@@ -6,6 +6,10 @@
 -- loss (a return takes the record off the queue, whatever became of it). A record that cannot be
 -- followed (no account or company, or no loss date) is left out: we cannot tell whether it came back.
 -- No personal data: the account (or the company typed on the lead) and the rep, never the contact.
+-- A list mart: pages get the rows ranked within the first few overall or per owner, and the whole list
+-- as a CSV download.
+-- @column list_rank: place on the whole queue (1 = due the longest)
+-- @column owner_rank: place on its owner's queue (1 = due the longest)
 -- @column account_id: the account to approach (null for a lead matched to no account)
 -- @column account_name: the account's name, else the company typed on the lead
 -- @column tier: the account's tier A, B, C or unknown
@@ -29,7 +33,7 @@ as_of as (
   select as_of from int_as_of
 ),
 
-final as (
+due as (
   select
     pool.account_id,
     pool.account_name,
@@ -51,7 +55,20 @@ final as (
   where pool.is_trackable
     and pool.due_date <= as_of.as_of
     and pool.returned_record_id is null
+),
+
+ranked as (
+  select *, row_number() over (order by due_date, account_name, record_type, record_id) as list_rank
+  from due
+),
+
+final as (
+  select
+    list_rank,
+    row_number() over (partition by owner_id order by list_rank) as owner_rank,
+    * exclude (list_rank)
+  from ranked
 )
 
 select * from final
-order by due_date, account_name, record_type, record_id
+order by list_rank
