@@ -29,6 +29,19 @@ create or replace macro parse_bool(x) as case
   when lower(trim(x)) in ('0', 'false', 'f', 'no', 'n') then false
 end;
 
+-- Why a record is a duplicate, or null when it is not: an earlier row of the file (by source_row) has
+-- its id — with the very same content (row_hash) an exact duplicate, else a duplicate id. The first
+-- row of an id is kept. One window sorted by id does both checks: a second one partitioned by id and
+-- hash cost as much again at a million rows.
+create or replace macro duplicate_reason(id, row_hash, source_row) as case
+  when row_number() over (partition by id order by source_row) > 1 then
+    case
+      when list_contains(list(row_hash) over (partition by id order by source_row rows between unbounded preceding and 1 preceding), row_hash)
+        then 'exact duplicate of an earlier row'
+      else 'duplicate id (an earlier row has this id)'
+    end
+end;
+
 -- The value did not parse although there was one: the row is quarantined rather than the value dropped.
 create or replace macro unparsed(text_value, parsed_value) as text_value is not null and parsed_value is null;
 

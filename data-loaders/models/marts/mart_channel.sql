@@ -118,27 +118,42 @@ campaign_links as (
   select entry_step, bool_or(campaign_id is not null) as has_campaigns from with_campaign group by entry_step
 ),
 
+daily as (
+  -- Records counted per cohort day and cut value first: the fan-out below (periods × cuts) then
+  -- multiplies day rows, not every record (15M rows at a million leads).
+  select
+    entry_step, cohort_date, channel, lead_source, campaign_id, campaign_name,
+    count(*) as records,
+    count(*) filter (where reached_order >= (select mql_order from settings)) as mqls,
+    count(*) filter (where reached_order >= (select sql_order from settings)) as sqls,
+    count(*) filter (where reached_order >= (select opportunity_order from settings)) as opportunities,
+    count(*) filter (where outcome = 'won') as won,
+    sum(won_amount) as bookings
+  from with_campaign
+  group by all
+),
+
 record_periods as (
   -- each record in its quarter, its year, 'all', and 'mature' when its quarter is mature
-  select with_campaign.*, periods.period_type, periods.period_key, periods.period_start, periods.period_end,
+  select daily.*, periods.period_type, periods.period_key, periods.period_start, periods.period_end,
     periods.period_end + settings.maturity_days <= as_of.as_of as is_mature
-  from with_campaign
+  from daily
   cross join settings
   cross join as_of
   join int_periods as periods
     on periods.period_type in ('quarter', 'year')
-    and with_campaign.cohort_date >= periods.period_start
-    and with_campaign.cohort_date < periods.period_end
+    and daily.cohort_date >= periods.period_start
+    and daily.cohort_date < periods.period_end
   union all
-  select with_campaign.*, 'all', 'all', null::date, null::date, false
-  from with_campaign
+  select daily.*, 'all', 'all', null::date, null::date, false
+  from daily
   union all
-  select with_campaign.*, 'mature', 'mature', null::date, (select max(period_end) from quarters where is_mature), true
-  from with_campaign
+  select daily.*, 'mature', 'mature', null::date, (select max(period_end) from quarters where is_mature), true
+  from daily
   join quarters
     on quarters.is_mature
-    and with_campaign.cohort_date >= quarters.period_start
-    and with_campaign.cohort_date < quarters.period_end
+    and daily.cohort_date >= quarters.period_start
+    and daily.cohort_date < quarters.period_end
 ),
 
 cuts as (
@@ -172,15 +187,13 @@ counted as (
     lead_source,
     campaign_id,
     campaign_name,
-    count(*) as records,
-    case when entry_step = 'lead' then count(*) end as leads,
-    case when entry_step = 'lead' and (select mql_order from settings) is not null then
-      count(*) filter (where reached_order >= (select mql_order from settings)) end as mqls,
-    case when entry_step = 'lead' and (select sql_order from settings) is not null then
-      count(*) filter (where reached_order >= (select sql_order from settings)) end as sqls,
-    count(*) filter (where reached_order >= (select opportunity_order from settings)) as opportunities,
-    count(*) filter (where outcome = 'won') as won,
-    coalesce(sum(won_amount), 0) as bookings
+    sum(records) as records,
+    case when entry_step = 'lead' then sum(records) end as leads,
+    case when entry_step = 'lead' and (select mql_order from settings) is not null then sum(mqls) end as mqls,
+    case when entry_step = 'lead' and (select sql_order from settings) is not null then sum(sqls) end as sqls,
+    sum(opportunities) as opportunities,
+    sum(won) as won,
+    coalesce(sum(bookings), 0) as bookings
   from cut_rows
   group by period_type, period_key, period_start, period_end, is_mature, entry_step, cut, channel, lead_source, campaign_id, campaign_name
 ),

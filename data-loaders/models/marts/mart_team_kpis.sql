@@ -157,15 +157,23 @@ events as (
   select 'renewal_closed_amount', close_date, amount, true from opportunities where outcome <> 'open' and motion = 'renewal'
 ),
 
+-- Events and handoff trials are summed per day before they meet the periods: the range join then pairs
+-- a few thousand days with their week, month, quarter and year, not millions of records.
+daily_events as (
+  select kpi, event_day, sum(quantity) as quantity, count(*) filter (where not date_known) as undated
+  from events
+  group by all
+),
+
 event_totals as (
   select
     periods.period_type,
     periods.period_key,
-    events.kpi,
-    sum(events.quantity) as quantity,
-    count(*) filter (where not events.date_known)::integer as undated
-  from events
-  join periods on events.event_day >= periods.period_start and events.event_day < periods.period_end
+    daily.kpi,
+    sum(daily.quantity) as quantity,
+    sum(daily.undated)::integer as undated
+  from daily_events as daily
+  join periods on daily.event_day >= periods.period_start and daily.event_day < periods.period_end
   group by all
 ),
 
@@ -234,16 +242,23 @@ handoff_trials as (
   where motion = 'renewal' and outcome <> 'open'
 ),
 
+daily_trials as (
+  select team, trial_day, count(*) as trials, count(*) filter (where converted) as converted
+  from handoff_trials
+  where trial_day is not null
+  group by all
+),
+
 handoffs as (
   select
     periods.period_type,
     periods.period_key,
     teams.team,
-    count(trials.trial_day)::integer as handoff_n,
-    count(trials.trial_day) filter (where trials.converted)::integer as handoff_converted
+    coalesce(sum(trials.trials), 0)::integer as handoff_n,
+    coalesce(sum(trials.converted), 0)::integer as handoff_converted
   from periods
   cross join (select distinct team from kpis) as teams
-  left join handoff_trials as trials
+  left join daily_trials as trials
     on trials.team = teams.team and trials.trial_day >= periods.period_start and trials.trial_day < periods.period_end
   group by all
 ),

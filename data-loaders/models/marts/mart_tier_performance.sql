@@ -120,23 +120,42 @@ engagements as (
   select account_id, day from activities
 ),
 
-engaged as (
-  select frame.period_type, frame.period_key, frame.tier, count(distinct engagements.account_id) as accounts_engaged
-  from frame
-  join tiers on tiers.tier = frame.tier
-  join engagements on engagements.account_id = tiers.account_id
+tiered_engagements as (
+  -- each engaged account's days, once (a lead and an activity the same day are one engagement day)
+  select distinct engagements.account_id, tiers.tier, engagements.day
+  from engagements
+  join tiers on tiers.account_id = engagements.account_id
   cross join as_of
   where coalesce(engagements.day <= as_of.as_of, true)
-    and (frame.period_type = 'all' or (engagements.day >= frame.period_start and engagements.day < frame.period_end))
+),
+
+tiered_activities as (
+  select tiers.tier, activities.day
+  from activities
+  join tiers on tiers.account_id = activities.account_id
+),
+
+-- Records are matched to their periods by a range join, and to 'all' apart: a join condition with
+-- "or period_type = 'all'" paired every record with every period before filtering (25M pairs at 1M leads).
+engaged as (
+  select periods.period_type, periods.period_key, tiered_engagements.tier, count(distinct tiered_engagements.account_id) as accounts_engaged
+  from tiered_engagements
+  join periods on tiered_engagements.day >= periods.period_start and tiered_engagements.day < periods.period_end
+  group by all
+  union all
+  select 'all', 'all', tier, count(distinct account_id)
+  from tiered_engagements
   group by all
 ),
 
 activity_counts as (
-  select frame.period_type, frame.period_key, frame.tier, count(*) as activities
-  from frame
-  join tiers on tiers.tier = frame.tier
-  join activities on activities.account_id = tiers.account_id
-  where frame.period_type = 'all' or (activities.day >= frame.period_start and activities.day < frame.period_end)
+  select periods.period_type, periods.period_key, tiered_activities.tier, count(*) as activities
+  from tiered_activities
+  join periods on tiered_activities.day >= periods.period_start and tiered_activities.day < periods.period_end
+  group by all
+  union all
+  select 'all', 'all', tier, count(*)
+  from tiered_activities
   group by all
 ),
 

@@ -43,8 +43,7 @@ final as (
     case
       when account_id is null then 'missing id'
       when is_deleted then 'deleted in the CRM'
-      when row_number() over (partition by account_id, row_hash order by _source_row) > 1 then 'exact duplicate of an earlier row'
-      when row_number() over (partition by account_id order by _source_row) > 1 then 'duplicate id (an earlier row has this id)'
+      when duplicate_reason(account_id, row_hash, _source_row) is not null then duplicate_reason(account_id, row_hash, _source_row)
       when unparsed(annual_revenue_text, annual_revenue) then 'unparseable amount in annual_revenue'
       when unparsed(employees_text, employees) then 'unparseable number in employees'
       when unparsed(created_at_text, created_at) then 'unparseable date in created_at'

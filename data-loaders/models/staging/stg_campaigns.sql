@@ -29,8 +29,7 @@ final as (
     case
       when campaign_id is null then 'missing id'
       when is_deleted then 'deleted in the CRM'
-      when row_number() over (partition by campaign_id, row_hash order by _source_row) > 1 then 'exact duplicate of an earlier row'
-      when row_number() over (partition by campaign_id order by _source_row) > 1 then 'duplicate id (an earlier row has this id)'
+      when duplicate_reason(campaign_id, row_hash, _source_row) is not null then duplicate_reason(campaign_id, row_hash, _source_row)
       when unparsed(start_date_text, start_date) then 'unparseable date in start_date'
     end as quarantine_reason
   from typed

@@ -62,8 +62,7 @@ final as (
     case
       when lead_id is null then 'missing id'
       when is_deleted then 'deleted in the CRM'
-      when row_number() over (partition by lead_id, row_hash order by _source_row) > 1 then 'exact duplicate of an earlier row'
-      when row_number() over (partition by lead_id order by _source_row) > 1 then 'duplicate id (an earlier row has this id)'
+      when duplicate_reason(lead_id, row_hash, _source_row) is not null then duplicate_reason(lead_id, row_hash, _source_row)
       when created_at is null then 'missing or unparseable date in created_at'
       when implausible_date(created_at) then 'implausible date in created_at (before 1970 or in the future)'
       when unparsed(mql_at_text, mql_at) then 'unparseable date in mql_at'

@@ -76,8 +76,7 @@ final as (
     case
       when opportunity_id is null then 'missing id'
       when is_deleted then 'deleted in the CRM'
-      when row_number() over (partition by opportunity_id, row_hash order by _source_row) > 1 then 'exact duplicate of an earlier row'
-      when row_number() over (partition by opportunity_id order by _source_row) > 1 then 'duplicate id (an earlier row has this id)'
+      when duplicate_reason(opportunity_id, row_hash, _source_row) is not null then duplicate_reason(opportunity_id, row_hash, _source_row)
       when unparsed(created_at_text, created_at) then 'unparseable date in created_at'
       when unparsed(amount_text, amount_original) then 'unparseable amount in amount'
       when amount_original < 0 then 'negative amount'

@@ -37,10 +37,9 @@ final as (
     case
       when opportunity_id is null then 'missing opportunity id'
       when is_deleted then 'deleted in the CRM'
-      when history_id is not null
-        and row_number() over (partition by history_id, row_hash order by _source_row) > 1 then 'exact duplicate of an earlier row'
-      when history_id is not null
-        and row_number() over (partition by history_id order by _source_row) > 1 then 'duplicate id (an earlier row has this id)'
+      -- A history row without an id of its own is never a duplicate: nothing says two such rows are one.
+      when history_id is not null and duplicate_reason(history_id, row_hash, _source_row) is not null
+        then duplicate_reason(history_id, row_hash, _source_row)
       when entered_at is null then 'missing or unparseable date in entered_at'
       when unparsed(amount_text, amount) then 'unparseable amount in amount'
       when unparsed(close_date_text, close_date) then 'unparseable date in close_date'

@@ -36,8 +36,7 @@ final as (
     case
       when task_id is null then 'missing id'
       when is_deleted then 'deleted in the CRM'
-      when row_number() over (partition by task_id, row_hash order by _source_row) > 1 then 'exact duplicate of an earlier row'
-      when row_number() over (partition by task_id order by _source_row) > 1 then 'duplicate id (an earlier row has this id)'
+      when duplicate_reason(task_id, row_hash, _source_row) is not null then duplicate_reason(task_id, row_hash, _source_row)
       when unparsed(activity_date_text, activity_date) then 'unparseable date in activity_date'
     end as quarantine_reason
   from typed

@@ -40,8 +40,7 @@ final as (
     case
       when user_id is null then 'missing id'
       when is_deleted then 'deleted in the CRM'
-      when row_number() over (partition by user_id, row_hash order by _source_row) > 1 then 'exact duplicate of an earlier row'
-      when row_number() over (partition by user_id order by _source_row) > 1 then 'duplicate id (an earlier row has this id)'
+      when duplicate_reason(user_id, row_hash, _source_row) is not null then duplicate_reason(user_id, row_hash, _source_row)
       when unparsed(start_date_text, start_date) then 'unparseable date in start_date'
     end as quarantine_reason
   from typed
