@@ -78,6 +78,19 @@ export async function queryRows<T extends Row = Row>(
   return rows as T[];
 }
 
+/**
+ * Query results as columns (name → values), JSON-safe like queryRows: what marts are published as, read
+ * without building an object per row (a third faster on the largest marts).
+ */
+export async function queryColumns(connection: DuckDBConnection, sql: string, params?: Params): Promise<Record<string, unknown[]>> {
+  const reader = await connection.runAndReadAll(sql, params);
+  const columns = reader.getColumnsObjectJson() as Record<string, unknown[]>;
+  reader.columnNames().forEach((name, i) => {
+    if (WIDE_NUMERIC.has(reader.columnTypeId(i))) columns[name] = columns[name]!.map((v) => (v == null ? null : Number(v)));
+  });
+  return columns;
+}
+
 /** The single value of a one-row, one-column query. */
 export async function queryValue<T = unknown>(connection: DuckDBConnection, sql: string, params?: Params): Promise<T> {
   const [row] = await queryRows(connection, sql, params);

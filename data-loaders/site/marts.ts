@@ -9,7 +9,7 @@
  * owner's — and the whole list is published beside it as CSV, downloaded only when asked for.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { queryRows, queryValue, quoteIdentifier } from "../duckdb.ts";
+import { queryColumns, quoteIdentifier } from "../duckdb.ts";
 import { listModels, type Model } from "../warehouse/models.ts";
 
 export interface MartJson {
@@ -44,30 +44,31 @@ export function martNames(): string[] {
   return martModels().map((m) => m.name);
 }
 
-/** Every row of a mart, in its order. */
-export async function readMartRows(db: DuckDBConnection, model: Model): Promise<Record<string, unknown>[]> {
-  return queryRows(db, `select * from ${quoteIdentifier(model.name)}`);
+/** Every row of a mart, in its order, as columns. */
+export function readMartColumns(db: DuckDBConnection, model: Model): Promise<Record<string, unknown[]>> {
+  return queryColumns(db, `select * from ${quoteIdentifier(model.name)}`);
 }
 
-/** A mart as pages receive it; the model (from martModels) names the table and documents its columns. */
-export async function readMart(db: DuckDBConnection, model: Model): Promise<MartJson> {
+/**
+ * A mart as pages receive it, from its columns (every row, readMartColumns): the model names it and
+ * documents its columns; a list mart keeps only the rows pages show.
+ */
+export function martJson(model: Model, all: Record<string, unknown[]>): MartJson {
   const name = model.name;
   const list = isListMart(model);
-  const rows = list
-    ? await queryRows(db, `select * from ${quoteIdentifier(name)} where list_rank <= $list or owner_rank <= $owner order by list_rank`, LIST_SHOWN)
-    : await readMartRows(db, model);
+  const total = Object.values(all)[0]?.length ?? 0;
+  const keep = list
+    ? [...Array(total).keys()].filter((i) => Number(all.list_rank![i]) <= LIST_SHOWN.list || Number(all.owner_rank![i]) <= LIST_SHOWN.owner)
+    : null;
+  const data = keep ? Object.fromEntries(Object.entries(all).map(([c, values]) => [c, keep.map((i) => values[i])])) : all;
   const described = new Map(model.columns.map((c) => [c.name, c.description]));
-  const names = rows.length ? Object.keys(rows[0]!) : model.columns.map((c) => c.name);
-  const data: Record<string, unknown[]> = {};
-  for (const column of names) data[column] = rows.map((row) => row[column] ?? null);
+  const names = Object.keys(data);
   return {
     name,
     description: model.description,
     columns: Object.fromEntries(names.map((c) => [c, described.get(c) ?? ""])),
-    rowCount: rows.length,
+    rowCount: keep ? keep.length : total,
     data,
-    ...(list && {
-      shown: { listRank: LIST_SHOWN.list, ownerRank: LIST_SHOWN.owner, ofRows: Number(await queryValue(db, `select count(*) from ${quoteIdentifier(name)}`)) },
-    }),
+    ...(list && { shown: { listRank: LIST_SHOWN.list, ownerRank: LIST_SHOWN.owner, ofRows: total } }),
   };
 }

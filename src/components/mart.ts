@@ -39,12 +39,16 @@ export function sumBy(rows: Row[], by: string[], sums: string[]): Row[] {
   return [...groups.values()];
 }
 
+const rowsOf = new WeakMap<MartJson, Row[]>();
+
 /**
  * The rows of a list mart a page shows, most urgent first: for one owner (matched on `key`), every row of
  * theirs the JSON holds (at least their first `ownerRank`); for everyone ("all"), the first `listRank`.
  */
 export function listRows(mart: MartJson, owner = "all", key = "owner_name"): Row[] {
   const limit = mart.shown?.listRank ?? Infinity;
-  const rows = martRows(mart).filter((d) => (owner === "all" ? d.list_rank <= limit : String(d[key] ?? "(none)") === owner));
+  // Rows are made once per mart: a page re-renders its list on every filter change.
+  if (!rowsOf.has(mart)) rowsOf.set(mart, martRows(mart));
+  const rows = rowsOf.get(mart)!.filter((d) => (owner === "all" ? d.list_rank <= limit : String(d[key] ?? "(none)") === owner));
   return rows.sort((a, b) => a.list_rank - b.list_rank);
 }
