@@ -1,7 +1,8 @@
 /**
- * npm run screenshot -- [/path ...] [--width 1280] [--height 800] [--out docs/screenshots] [--dark]
- * Serves dist/ on loopback and saves a full-page PNG of each page, for README images and for looking
- * at what we built.
+ * npm run screenshot -- [/path ...] [--site dist] [--width 1280] [--height 800] [--out docs/screenshots] [--dark] [--suffix=-x]
+ * Serves the built site (dist/, or --site DIR for one built elsewhere with SITE_OUTPUT=…, e.g. from a
+ * snapshot series or a messy fixture) on loopback and saves a full-page PNG of each page, for README
+ * images and for looking at what we built. Console errors, page errors and failed requests are reported.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -12,6 +13,7 @@ import { serveStatic } from "./static-server.ts";
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
+    site: { type: "string", default: "dist" },
     width: { type: "string", default: "1280" },
     height: { type: "string", default: "800" },
     out: { type: "string", default: "docs/screenshots" },
@@ -22,7 +24,7 @@ const { values, positionals } = parseArgs({
 });
 const paths = positionals.length ? positionals : ["/"];
 mkdirSync(values.out, { recursive: true });
-const server = await serveStatic("dist");
+const server = await serveStatic(values.site);
 const browser = await launchBrowser();
 try {
   const page = await browser.newPage({
@@ -32,13 +34,14 @@ try {
   page.on("console", (message) => {
     if (message.type() === "error") console.error(`console error on ${page.url()}: ${message.text()}`);
   });
+  page.on("pageerror", (error) => console.error(`page error on ${page.url()}: ${error.message}`));
   page.on("response", (response) => {
     if (response.status() >= 400) console.error(`HTTP ${response.status()} ${response.url()}`);
   });
   for (const path of paths) {
     await page.goto(server.url + path, { waitUntil: "networkidle" });
     await page.waitForTimeout(300);
-    const name = (path === "/" ? "overview" : path.replace(/^\//, "").replaceAll("/", "-")) + values.suffix;
+    const name = (path === "/" ? "overview" : path.replace(/^\//, "").replace(/[/?=&]/g, "-")) + values.suffix;
     const file = join(values.out, `${name}.png`);
     await page.screenshot({ path: file, fullPage: !values["viewport-only"] });
     console.error(`saved ${file}`);

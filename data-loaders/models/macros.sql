@@ -75,6 +75,21 @@ create or replace macro period_key(period_type, period_start, fy_start) as case 
     case when fy_start = 1 then '' else 'FY' end || year(period_start + interval 11 month)::varchar
 end;
 
+-- Every period of the given types (a list: ['month', 'quarter']) holding a day from first_day to
+-- last_day, with its start, end and label: int_periods looks back over the data, int_pipeline_periods
+-- ahead over open deals, by the same rules.
+create or replace macro periods_between(first_day, last_day, types, fy_start) as table
+  select
+    period_type,
+    period_start,
+    period_end(period_type, period_start) as period_end,
+    period_key(period_type, period_start, fy_start) as period_key
+  from (
+    select distinct types.period_type, period_start(types.period_type, days.day, fy_start) as period_start
+    from (select unnest(generate_series(first_day, last_day, interval 1 day))::date as day) as days
+    cross join (select unnest(types) as period_type) as types
+  );
+
 -- 95% Wilson score interval of a proportion: k successes in n trials (METRICS.md: every rate carries one).
 -- Unlike the normal approximation it stays inside [0, 1] and behaves at small n. Null when n = 0.
 create or replace macro wilson_low(k, n) as case when n > 0 then

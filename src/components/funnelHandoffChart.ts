@@ -1,4 +1,5 @@
 import * as d3 from "d3";
+import { chartSvg, rowLabel } from "./svgChart.js";
 import type { FunnelStep } from "./funnel.js";
 import { formatCount, formatPercent } from "./format.js";
 import { label, type Locale } from "./labels.js";
@@ -30,16 +31,7 @@ export function funnelHandoffChart(
   const y = (i: number) => margin.top + i * (rowHeight + gap);
   const centre = margin.left + inner / 2;
 
-  const svg = d3
-    .create("svg")
-    .attr("class", "funnel-handoff")
-    .attr("width", width)
-    .attr("height", height)
-    .attr("viewBox", `0 0 ${width} ${height}`)
-    .attr("role", "img")
-    .attr("aria-label", locale === "ko" ? "팀 간 전환이 표시된 퍼널" : "Funnel with the handoffs between teams")
-    .style("font", "12px var(--sans-serif)")
-    .style("max-width", "100%");
+  const svg = chartSvg("funnel-handoff", width, height, locale === "ko" ? "팀 간 전환이 표시된 퍼널" : "Funnel with the handoffs between teams");
 
   // Team brackets: consecutive steps owned by one team.
   const teams: Array<{ team: string; from: number; to: number }> = [];
@@ -80,15 +72,7 @@ export function funnelHandoffChart(
     .join("g")
     .attr("transform", (_, i) => `translate(0,${y(i)})`);
 
-  row
-    .append("text")
-    .attr("class", "step-label")
-    .attr("x", margin.left - 8)
-    .attr("y", rowHeight / 2)
-    .attr("dy", "0.35em")
-    .attr("text-anchor", "end")
-    .attr("fill", "currentColor")
-    .text((d) => d.label);
+  rowLabel(row, margin.left - 8, rowHeight).attr("class", "step-label").text((d) => d.label);
 
   row
     .append("rect")

@@ -1,4 +1,5 @@
 import * as d3 from "d3";
+import { chartSvg, rowLabel } from "./svgChart.js";
 import type { PipelineFlow, WaterfallStep } from "./pipelineFlow.js";
 import { formatCount, formatMoney } from "./format.js";
 import type { Locale } from "./labels.js";
@@ -114,16 +115,7 @@ export function pipelineFlowChart(flow: PipelineFlow, options: PipelineFlowChart
     .nice()
     .range([margin.left, margin.left + inner]);
 
-  const svg = d3
-    .create("svg")
-    .attr("class", "pipeline-flow")
-    .attr("width", width)
-    .attr("height", height)
-    .attr("viewBox", `0 0 ${width} ${height}`)
-    .attr("role", "img")
-    .attr("aria-label", ko ? "스냅샷 간 파이프라인 변동 워터폴" : "Waterfall of the pipeline between two snapshots")
-    .style("font", "12px var(--sans-serif)")
-    .style("max-width", "100%");
+  const svg = chartSvg("pipeline-flow", width, height, ko ? "스냅샷 간 파이프라인 변동 워터폴" : "Waterfall of the pipeline between two snapshots");
 
   const drawAxis = (scale: d3.ScaleLinear<number, number>, top: number, bottom: number, caption: string) => {
     const count = narrow ? 3 : 6;
@@ -183,13 +175,7 @@ export function pipelineFlowChart(flow: PipelineFlow, options: PipelineFlowChart
     .join("g")
     .attr("class", (d) => `step ${d.key}`)
     .attr("transform", (_, i) => `translate(0,${yStep(i)})`);
-  step
-    .append("text")
-    .attr("x", margin.left - 8)
-    .attr("y", rowHeight / 2)
-    .attr("dy", "0.35em")
-    .attr("text-anchor", "end")
-    .attr("fill", "currentColor")
+  rowLabel(step, margin.left - 8, rowHeight)
     .style("font-weight", (d) => (d.kind === "total" ? 700 : 400))
     .text((d) => names[d.key]!);
   step
@@ -265,14 +251,7 @@ export function pipelineFlowChart(flow: PipelineFlow, options: PipelineFlowChart
     .join("g")
     .attr("class", (d) => `movement ${d.movement}`)
     .attr("transform", (_, i) => `translate(0,${yWithin(i)})`);
-  within
-    .append("text")
-    .attr("x", margin.left - 8)
-    .attr("y", rowHeight / 2)
-    .attr("dy", "0.35em")
-    .attr("text-anchor", "end")
-    .attr("fill", "currentColor")
-    .text((d) => names[d.movement]!);
+  rowLabel(within, margin.left - 8, rowHeight).text((d) => names[d.movement]!);
   within
     .append("rect")
     .attr("class", "bar")

@@ -1,4 +1,5 @@
 import * as d3 from "d3";
+import { chartSvg, rowLabel } from "./svgChart.js";
 import type { PlanStep } from "./reverseFunnel.js";
 import { wholeNumber } from "./reverseFunnel.js";
 import { formatCount, formatMoney, formatPercent } from "./format.js";
@@ -62,16 +63,7 @@ export function reverseFunnelChart(steps: PlanStep[], options: ReverseFunnelOpti
     return `× ${value} ${rateName[d.divisor]} (n = ${formatCount(d.n, locale)})${d.lowSample ? ` · ${lowSample}` : ""}`;
   };
 
-  const svg = d3
-    .create("svg")
-    .attr("class", "reverse-funnel")
-    .attr("width", width)
-    .attr("height", height)
-    .attr("viewBox", `0 0 ${width} ${height}`)
-    .attr("role", "img")
-    .attr("aria-label", ko ? "목표 매출 역산 퍼널" : "Reverse funnel from the bookings target")
-    .style("font", "12px var(--sans-serif)")
-    .style("max-width", "100%");
+  const svg = chartSvg("reverse-funnel", width, height, ko ? "목표 매출 역산 퍼널" : "Reverse funnel from the bookings target");
 
   const row = svg
     .append("g")
@@ -82,16 +74,7 @@ export function reverseFunnelChart(steps: PlanStep[], options: ReverseFunnelOpti
     .attr("class", "step")
     .attr("transform", (_, i) => `translate(0,${y(i)})`);
 
-  row
-    .append("text")
-    .attr("class", "step-label")
-    .attr("x", margin.left - 8)
-    .attr("y", rowHeight / 2)
-    .attr("dy", "0.35em")
-    .attr("text-anchor", "end")
-    .attr("fill", "currentColor")
-    .style("font-weight", 600)
-    .text(stepName);
+  rowLabel(row, margin.left - 8, rowHeight).attr("class", "step-label").style("font-weight", 600).text(stepName);
 
   row
     .append("rect")
@@ -171,15 +154,7 @@ export function reverseFunnelChart(steps: PlanStep[], options: ReverseFunnelOpti
   // The target the won deals add up to.
   const last = y(steps.length);
   const targetRow = svg.append("g").attr("class", "target").attr("transform", `translate(0,${last})`);
-  targetRow
-    .append("text")
-    .attr("x", margin.left - 8)
-    .attr("y", rowHeight / 2)
-    .attr("dy", "0.35em")
-    .attr("text-anchor", "end")
-    .attr("fill", "currentColor")
-    .style("font-weight", 600)
-    .text(label("bookings", locale));
+  rowLabel(targetRow, margin.left - 8, rowHeight).style("font-weight", 600).text(label("bookings", locale));
   targetRow
     .append("rect")
     .attr("x", margin.left)

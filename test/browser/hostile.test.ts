@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { NAVIGATION } from "../../observablehq.config.ts";
 import { launchBrowser } from "../../scripts/browser.ts";
 import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
+import { watchPage } from "./watch.ts";
 
 const paths = NAVIGATION.flatMap((entry) => ("pages" in entry ? entry.pages!.map((p) => p.path) : [entry.path]));
 
@@ -27,13 +28,7 @@ describe("hostile CRM text in every page", () => {
   it.each(paths)("%s runs none of it", async (path) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const problems: string[] = [];
-    page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-    page.on("dialog", (d) => {
-      problems.push(`dialog: ${d.message()}`);
-      void d.dismiss();
-    });
-    await page.route("**/*", (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+    await watchPage(page, server.url, problems, []);
     await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
     await page.waitForTimeout(200);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

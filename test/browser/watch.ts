@@ -1,4 +1,7 @@
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
+import { launchBrowser } from "../../scripts/browser.ts";
+import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
 
 /**
  * Watch a page the way every browser test does: console errors, page errors and dialogs go to
@@ -18,4 +21,37 @@ export async function watchPage(page: Page, origin: string, problems: string[], 
     outside.push(url);
     return route.abort();
   });
+}
+
+/** A built site served on loopback with one watched Chromium page, as a describe's tests share it. */
+export interface SitePage {
+  page: Page;
+  /** The site's origin, e.g. http://127.0.0.1:41234. */
+  url: string;
+  problems: string[];
+  outside: string[];
+}
+
+/**
+ * Serve the sample site (or the hostile one) and open one watched page on it (watchPage) before the
+ * calling describe's tests, at `path` when given; close both after them. The fields are filled in
+ * beforeAll: read them inside tests.
+ */
+export function sitePage({ path, site = "siteDir" }: { path?: string; site?: "siteDir" | "hostileSiteDir" } = {}): SitePage {
+  const state: SitePage = { page: undefined as unknown as Page, url: "", problems: [], outside: [] };
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await serveStatic(inject(site));
+    state.url = server.url;
+    browser = await launchBrowser();
+    state.page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await watchPage(state.page, server.url, state.problems, state.outside);
+    if (path) await state.page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return state;
 }

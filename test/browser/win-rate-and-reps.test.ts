@@ -1,31 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "../../scripts/browser.ts";
-import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
-import { watchPage } from "./watch.ts";
-
-/** One page in Chromium, with every console error, page error, dialog and outside request recorded. */
-function openPage(path: string) {
-  const state = { page: undefined as unknown as Page, problems: [] as string[], outside: [] as string[] };
-  let server: StaticServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveStatic(inject("siteDir"));
-    browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await watchPage(page, server.url, state.problems, state.outside);
-    await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
-    state.page = page;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  return state;
-}
+import { describe, expect, it } from "vitest";
+import { sitePage } from "./watch.ts";
 
 describe("win rate page in Chromium", () => {
-  const state = openPage("/win-rate");
+  const state = sitePage({ path: "/win-rate" });
 
   it("draws each dimension's win rate with its interval, the amount beside it and n at the end", async () => {
     const { page } = state;
@@ -98,7 +75,7 @@ describe("win rate page in Chromium", () => {
 });
 
 describe("reps page in Chromium", () => {
-  const state = openPage("/reps");
+  const state = sitePage({ path: "/reps" });
   const page = () => state.page;
 
   it("draws every rep's win rate with its interval and marks low-sample reps", async () => {

@@ -1,7 +1,7 @@
 -- One row per reporting period — week, month, quarter and year — from the first date in the data to the
 -- as-of date. Quarters and years follow config `fiscalYearStartMonth`; a fiscal year is named by the
 -- calendar year it ends in (with a January start, FY = calendar year and the labels drop the "FY"). The
--- rules and labels are the macros period_start, period_end and period_key, shared with int_pipeline_periods.
+-- rules and labels are the macros periods_between and period_*, shared with int_pipeline_periods.
 -- @column period_type: week, month, quarter or year
 -- @column period_key: label, e.g. 2026-W47, 2026-11, 2026-Q4 (FY2027-Q1 with a fiscal year not starting in January), 2026
 -- @column period_start: first day of the period
@@ -24,26 +24,12 @@ bounds as (
     (select as_of from int_as_of) as last_day
 ),
 
-days as (
-  select unnest(generate_series(first_day, last_day, interval 1 day))::date as day from bounds
-),
-
-periods as (
-  -- every period holding one of the days (period rules and labels: macros period_start/end/key)
-  select distinct types.period_type, period_start(types.period_type, days.day, settings.fy_start) as period_start
-  from days
-  cross join settings
-  cross join (values ('week'), ('month'), ('quarter'), ('year')) as types(period_type)
-),
-
 labelled as (
-  select
-    periods.period_type,
-    periods.period_start,
-    period_end(periods.period_type, periods.period_start) as period_end,
-    period_key(periods.period_type, periods.period_start, settings.fy_start) as period_key
-  from periods
-  cross join settings
+  -- every period holding one of the days (period rules and labels: the macros periods_between and period_*)
+  select *
+  from periods_between(
+    (select first_day from bounds), (select last_day from bounds), ['week', 'month', 'quarter', 'year'], (select fy_start from settings)
+  )
 ),
 
 final as (

@@ -30,26 +30,10 @@ bounds as (
   from as_of
 ),
 
-days as (
-  select unnest(generate_series(first_day, last_day, interval 1 day))::date as day from bounds
-),
-
-periods as (
-  select distinct types.period_type, period_start(types.period_type, days.day, settings.fy_start) as period_start
-  from days
-  cross join settings
-  cross join (values ('month'), ('quarter'), ('year')) as types(period_type)
-),
-
 labelled as (
-  -- the same rules and labels as int_periods (the period_* macros)
-  select
-    periods.period_type,
-    periods.period_start,
-    period_end(periods.period_type, periods.period_start) as period_end,
-    period_key(periods.period_type, periods.period_start, settings.fy_start) as period_key
-  from periods
-  cross join settings
+  -- the same rules and labels as int_periods (the macros periods_between and period_*)
+  select *
+  from periods_between((select first_day from bounds), (select last_day from bounds), ['month', 'quarter', 'year'], (select fy_start from settings))
 ),
 
 final as (
