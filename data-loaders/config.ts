@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { createMacros } from "./warehouse/models.ts";
 
 export const TEAMS = ["marketing", "inside_sales", "field_sales", "customer_success"] as const;
 export type Team = (typeof TEAMS)[number];
@@ -30,6 +31,18 @@ export interface FunnelStep {
   targetConversion?: number;
 }
 
+/** A sales pipeline (HubSpot pipelines, or any export with a pipeline column) and what it means. */
+export interface PipelineSetting {
+  /** Every deal in it is this motion (a "Renewals" pipeline is renewal by default, by its name). */
+  motion?: (typeof OPPORTUNITY_MOTIONS)[number];
+  /** Its deals belong to this team, whatever their owner's department. */
+  team?: Team;
+  /** Leave its deals out of every metric (a test or internal pipeline); they are counted on the data-quality page. */
+  exclude?: boolean;
+  /** Stage label → funnel step (or lost) for this pipeline's own stages; wins over `funnel.opportunityStages`. */
+  stages?: Record<string, string>;
+}
+
 export interface Config {
   locale: "en" | "ko";
   currency: string;
@@ -46,6 +59,8 @@ export interface Config {
   channels: Record<string, string>;
   teams: Record<string, string>;
   opportunityTypes: Record<string, string>;
+  /** Pipeline name → what it means (optional). */
+  pipelines?: Record<string, PipelineSetting>;
   /** Loss or disqualification reason → reason group; unlisted reasons are grouped by pattern or as other. */
   lossReasons: Record<string, string>;
   /** Monthly targets per team and KPI. */
@@ -70,13 +85,31 @@ export function loadConfig(path = DEFAULT_CONFIG_PATH): Config {
   return validateConfig(parsed, path);
 }
 
-/** Check a parsed config: every mapping must point at something that exists. */
+/** The keys each object of the config may have; anything else is a typo or a setting we do not have. */
+const CONFIG_KEYS = {
+  "": ["$comment", "locale", "currency", "exchangeRates", "fiscalYearStartMonth", "minimumSample", "salesforce", "funnel", "channels", "teams", "opportunityTypes", "pipelines", "lossReasons", "targets", "bottleneck", "recycling", "cohortMaturityDays"],
+  salesforce: ["customFields"],
+  "salesforce.customFields": ["Account.tier", "Account.region", "Lead.mqlDate", "Lead.sqlDate", "Lead.lossReason", "Opportunity.lossReason", "Opportunity.competitors", "User.startDate", "User.region"],
+  funnel: ["steps", "leadStatuses", "opportunityStages"],
+  bottleneck: ["baselineQuarters", "windowDays"],
+  recycling: ["revisitDefaultMonths", "unreachableMonths"],
+  pipeline: ["motion", "team", "exclude", "stages"],
+} as const;
+
+/** Check a parsed config: every key must be one we know, every mapping must point at something that exists. */
 export function validateConfig(value: unknown, path = "config"): Config {
   const config = value as Config;
   const fail = (setting: string, expected: string): never => {
     throw new Error(`${path}: setting "${setting}" is invalid: expected ${expected}`);
   };
   if (typeof config !== "object" || config === null) fail("(root)", "a JSON object");
+  checkKeys(config, "", CONFIG_KEYS[""], path);
+  for (const section of ["salesforce", "funnel", "bottleneck", "recycling"] as const) {
+    if (typeof config[section] === "object" && config[section] !== null) checkKeys(config[section], section, CONFIG_KEYS[section], path);
+  }
+  if (typeof config.salesforce?.customFields === "object" && config.salesforce.customFields !== null) {
+    checkKeys(config.salesforce.customFields, "salesforce.customFields", CONFIG_KEYS["salesforce.customFields"], path);
+  }
   if (config.locale !== "en" && config.locale !== "ko") fail("locale", `"en" or "ko"`);
   if (!/^[A-Z]{3}$/.test(config.currency)) fail("currency", "an ISO 4217 code such as USD or KRW");
   if (typeof config.exchangeRates !== "object" || config.exchangeRates === null) fail("exchangeRates", "an object of currency → rate");
@@ -113,6 +146,18 @@ export function validateConfig(value: unknown, path = "config"): Config {
   checkMap(config.channels, "channels", new Set(CHANNELS), fail);
   checkMap(config.teams, "teams", new Set(TEAMS), fail);
   checkMap(config.opportunityTypes, "opportunityTypes", new Set(OPPORTUNITY_MOTIONS), fail);
+  if (config.pipelines !== undefined && (typeof config.pipelines !== "object" || config.pipelines === null)) {
+    fail("pipelines", "an object of pipeline name → {motion, team, exclude, stages}");
+  }
+  for (const [name, pipeline] of Object.entries(config.pipelines ?? {})) {
+    const at = `pipelines.${name}`;
+    if (typeof pipeline !== "object" || pipeline === null) fail(at, "an object with motion, team, exclude or stages");
+    checkKeys(pipeline, at, CONFIG_KEYS.pipeline, path);
+    if (pipeline.motion !== undefined && !OPPORTUNITY_MOTIONS.includes(pipeline.motion)) fail(`${at}.motion`, `one of ${OPPORTUNITY_MOTIONS.join(", ")}`);
+    if (pipeline.team !== undefined && !TEAMS.includes(pipeline.team)) fail(`${at}.team`, `one of ${TEAMS.join(", ")}`);
+    if (pipeline.exclude !== undefined && typeof pipeline.exclude !== "boolean") fail(`${at}.exclude`, "true or false");
+    if (pipeline.stages !== undefined) checkMap(pipeline.stages, `${at}.stages`, outcomes, fail);
+  }
   if (typeof config.salesforce?.customFields !== "object") fail("salesforce.customFields", "an object");
   checkMap(config.lossReasons, "lossReasons", new Set(LOSS_REASON_GROUPS), fail);
   if (typeof config.targets !== "object" || config.targets === null) fail("targets", "an object of team → KPI → monthly target");
@@ -135,6 +180,32 @@ export function validateConfig(value: unknown, path = "config"): Config {
   return config;
 }
 
+/** An unknown key stops the build, naming the keys allowed there and the nearest one (a typo's fix). */
+function checkKeys(object: object, at: string, allowed: readonly string[], path: string): void {
+  for (const key of Object.keys(object)) {
+    if (allowed.includes(key) || key === "$comment") continue;
+    const nearest = [...allowed].sort((a, b) => editDistance(key, a) - editDistance(key, b))[0];
+    const where = at ? `${at}.${key}` : key;
+    const hint = nearest && editDistance(key, nearest) <= Math.max(2, Math.floor(key.length / 3)) ? ` Did you mean "${nearest}"?` : "";
+    throw new Error(`${path}: unknown setting "${where}".${hint} Allowed${at ? ` in ${at}` : ""}: ${allowed.filter((k) => k !== "$comment").join(", ")} (docs/config.md)`);
+  }
+}
+
+/** Levenshtein distance, case-insensitive: how many edits turn one key into the other. */
+function editDistance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1)));
+    }
+    previous = current;
+  }
+  return previous[y.length]!;
+}
+
 function checkMap(
   map: Record<string, string> | undefined,
   setting: string,
@@ -149,7 +220,9 @@ function checkMap(
 
 /**
  * Write the config into the warehouse as tables, so SQL models join to settings instead of having them
- * spliced in. Names are matched case- and space-insensitively (`match_key`) because exports differ.
+ * spliced in. Names are matched case-, accent- and space-insensitively (the `match_key` macro) because
+ * exports differ. The macros are created here, between the tables (which some macros read) and their rows
+ * (whose keys a macro computes).
  */
 export async function writeConfigTables(connection: DuckDBConnection, config: Config): Promise<void> {
   await connection.run(`
@@ -163,7 +236,10 @@ export async function writeConfigTables(connection: DuckDBConnection, config: Co
     create or replace table config_exchange_rate (currency varchar primary key, rate double);
     create or replace table config_loss_reason (match_key varchar primary key, reason varchar, reason_group varchar);
     create or replace table config_target (team varchar, kpi varchar, monthly_target double);
+    create or replace table config_pipeline (match_key varchar primary key, pipeline varchar, motion varchar, team varchar, exclude boolean);
+    create or replace table config_pipeline_stage (pipeline_key varchar, match_key varchar, stage varchar, step varchar, primary key (pipeline_key, match_key));
   `);
+  await createMacros(connection);
   for (const [i, step] of config.funnel.steps.entries()) {
     await connection.run("insert into config_funnel_step values ($step, $order, $team, $en, $ko, $target)", {
       step: step.key,
@@ -185,9 +261,24 @@ export async function writeConfigTables(connection: DuckDBConnection, config: Co
   for (const [table, map] of maps) {
     for (const [name, value] of Object.entries(map)) {
       // `table` comes from the list above, never from the config file.
-      await connection.run(`insert into ${table} values (lower(trim($name)), $name, $value) on conflict do nothing`, {
+      await connection.run(`insert into ${table} values (match_key($name), $name, $value) on conflict do nothing`, {
         name,
         value,
+      });
+    }
+  }
+  for (const [name, pipeline] of Object.entries(config.pipelines ?? {})) {
+    await connection.run("insert into config_pipeline values (match_key($name), $name, $motion, $team, $exclude) on conflict do nothing", {
+      name,
+      motion: pipeline.motion ?? null,
+      team: pipeline.team ?? null,
+      exclude: pipeline.exclude ?? false,
+    });
+    for (const [stage, step] of Object.entries(pipeline.stages ?? {})) {
+      await connection.run("insert into config_pipeline_stage values (match_key($name), match_key($stage), $stage, $step) on conflict do nothing", {
+        name,
+        stage,
+        step,
       });
     }
   }

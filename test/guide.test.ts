@@ -8,6 +8,7 @@ import { closeDatabase, openDatabase, queryRows } from "../data-loaders/duckdb.t
 import { ensureQuarantineTable } from "../data-loaders/ingest/csv.ts";
 import { loadExports } from "../data-loaders/ingest/sources.ts";
 import { createMacros, listModels, parseModel, runModels } from "../data-loaders/warehouse/models.ts";
+import { writeSourceFiles } from "../data-loaders/warehouse/build.ts";
 import { tempDir } from "./helpers.ts";
 
 describe("the 'Adding a metric' guide", () => {
@@ -33,8 +34,7 @@ describe("the 'Adding a metric' guide", () => {
       await writeConfigTables(db, config);
       await createMacros(db);
       await ensureQuarantineTable(db);
-      await loadExports(db, exportsDir, config);
-      await db.run("create table dq_source_files (source_file varchar, entity varchar, rows_read bigint, note varchar)");
+      await writeSourceFiles(db, (await loadExports(db, exportsDir, config)).files);
       const models = listModels();
       model.dependsOn = model.dependsOn.filter((d) => models.some((m) => m.name === d));
       await runModels(db, [...models, model]);

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { metricScaffold } from "../data-loaders/scaffold.ts";
 import { createMacros, listModels, parseModel, runModels } from "../data-loaders/warehouse/models.ts";
 import { loadConfig, writeConfigTables } from "../data-loaders/config.ts";
+import { writeSourceFiles } from "../data-loaders/warehouse/build.ts";
 import { closeDatabase, openDatabase, queryRows } from "../data-loaders/duckdb.ts";
 import { ensureQuarantineTable } from "../data-loaders/ingest/csv.ts";
 import { loadExports } from "../data-loaders/ingest/sources.ts";
@@ -35,7 +36,7 @@ describe("metricScaffold(name)", () => {
       await createMacros(db);
       await ensureQuarantineTable(db);
       const loaded = await loadExports(db, exportsDir, loadConfig());
-      await db.run("create table dq_source_files (source_file varchar, entity varchar, rows_read bigint, note varchar)");
+      await writeSourceFiles(db, loaded.files);
       expect(loaded.files.length).toBe(1);
       const models = listModels();
       model.dependsOn = model.dependsOn.filter((d) => models.some((m) => m.name === d));

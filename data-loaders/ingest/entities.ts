@@ -36,7 +36,9 @@ export type EntityName =
   | "opportunity_snapshots"
   | "opportunity_competitors"
   | "campaign_members"
-  | "tasks";
+  | "tasks"
+  | "currency_rates"
+  | "dated_currency_rates";
 
 const col = (name: string, description: string, required = false): EntityColumn => ({
   name,
@@ -50,7 +52,7 @@ function kindOf(name: string): ColumnKind {
   if (name.endsWith("_id")) return "id";
   if (name.endsWith("_at") || name.endsWith("_date")) return "date";
   if (name === "amount" || name === "annual_revenue") return "amount";
-  if (name === "employees") return "number";
+  if (name === "employees" || name === "rate") return "number";
   if (name.startsWith("is_")) return "boolean";
   return "text";
 }
@@ -135,9 +137,10 @@ export const ENTITIES: Entity[] = [
       col("created_by_id", "user id of who created it (inside sales' handoff)"),
       col("lead_source", "lead source"),
       col("opportunity_type", "new business / renewal / upsell, mapped by config `opportunityTypes`"),
-      col("is_closed", "closed (boolean)"),
+      col("is_closed", "closed (boolean): with is_won, the CRM's own outcome, which wins over the stage"),
       col("is_won", "won (boolean)"),
       col("loss_reason", "why the deal was lost"),
+      col("pipeline", "the sales pipeline the deal is in (HubSpot, or Salesforce record types), for stage mapping and cuts by pipeline"),
       col("campaign_id", "primary campaign"),
       col("competitors", "competitors as one comma-joined field, where the CRM keeps them so"),
       col("segment", "product line or segment, for win rate by segment"),
@@ -152,6 +155,7 @@ export const ENTITIES: Entity[] = [
       col("history_id", "unique id of the history row"),
       col("opportunity_id", "the opportunity", true),
       col("stage_name", "stage after the change", true),
+      col("pipeline", "pipeline of that stage, where the export says"),
       col("entered_at", "when the change happened", true),
       col("amount", "amount after the change"),
       col("close_date", "close date after the change"),
@@ -171,6 +175,7 @@ export const ENTITIES: Entity[] = [
       col("is_closed", "closed (boolean)"),
       col("is_won", "won (boolean)"),
       col("opportunity_type", "new business / renewal / upsell"),
+      col("pipeline", "pipeline at the snapshot"),
       col("owner_id", "owner at the snapshot"),
       col("is_deleted", "deleted in the CRM (boolean)"),
     ],
@@ -206,6 +211,26 @@ export const ENTITIES: Entity[] = [
       col("task_type", "call, email, meeting, …"),
       col("owner_id", "user id of who did it"),
       col("is_deleted", "deleted in the CRM (boolean)"),
+    ],
+  },
+  {
+    name: "currency_rates",
+    grain: "a currency of a multi-currency org and its rate (Salesforce CurrencyType: units per one unit of the corporate currency)",
+    columns: [
+      col("currency", "ISO currency code", true),
+      col("rate", "units of this currency per one unit of the org's corporate currency (Salesforce's ConversionRate)", true),
+      col("is_corporate", "the org's corporate currency (boolean)"),
+      col("is_active", "still in use (boolean)"),
+    ],
+  },
+  {
+    name: "dated_currency_rates",
+    grain: "a currency's rate over a date range (Salesforce DatedConversionRate, advanced currency management)",
+    columns: [
+      col("currency", "ISO currency code", true),
+      col("rate", "units of this currency per one unit of the corporate currency over the range", true),
+      col("start_date", "first day the rate applies", true),
+      col("next_start_date", "first day of the next rate (open-ended when empty)"),
     ],
   },
 ];

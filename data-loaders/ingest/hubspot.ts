@@ -38,6 +38,11 @@ const DEALS = {
   company: ["Associated Company ID (Primary)", "Associated Company IDs", "Associated Company ID", "Company ID"],
   owner: ["Deal owner"],
   team: ["HubSpot Team"],
+  pipeline: ["Pipeline"],
+  // HubSpot's own outcome: it wins over the stage label (a label can mean won in one pipeline only).
+  isClosed: ["Is Deal Closed?", "Is Closed (numeric)"],
+  isWon: ["Is Closed Won", "Is Closed Won (numeric)"],
+  isLost: ["Is closed lost"],
 };
 const COMPANIES = {
   tier: ["Tier", "Account Tier", "Ideal Customer Profile Tier"],
@@ -53,6 +58,7 @@ const CONTACTS = {
 /** Names of the columns this adapter computes in a `…_prepared` view (never HubSpot labels). */
 const DERIVED_ACCOUNT_ID = "(derived) first associated company id";
 const DERIVED_TIER = "(derived) tier A/B/C";
+const DERIVED_IS_CLOSED = "(derived) closed: won or lost";
 
 interface LoadedObject {
   object: HubSpotObject;
@@ -254,11 +260,19 @@ async function prepare(
 async function createOpportunitiesView(connection: DuckDBConnection, deals: LoadedObject, config: Config): Promise<string | null> {
   const h = deals.header;
   const companyColumns = findColumns(h, DEALS.company);
-  const { relation, columns } = await prepare(
-    connection,
-    deals,
-    companyColumns.length ? [[DERIVED_ACCOUNT_ID, firstIdExpression(companyColumns)]] : [],
-  );
+  const closedColumns = findColumns(h, DEALS.isClosed);
+  const [wonColumn] = findColumns(h, DEALS.isWon);
+  const [lostColumn] = findColumns(h, DEALS.isLost);
+  // Without "Is Deal Closed?", a deal is closed when it is won or lost by HubSpot's other two flags.
+  const derivedClosed: Array<[string, string]> =
+    !closedColumns.length && wonColumn && lostColumn
+      ? [[DERIVED_IS_CLOSED, `case when parse_bool(${cell(wonColumn)}) or parse_bool(${cell(lostColumn)}) then 'true'
+           when parse_bool(${cell(wonColumn)}) = false and parse_bool(${cell(lostColumn)}) = false then 'false' end`]]
+      : [];
+  const { relation, columns } = await prepare(connection, deals, [
+    ...(companyColumns.length ? [[DERIVED_ACCOUNT_ID, firstIdExpression(companyColumns)] as [string, string]] : []),
+    ...derivedClosed,
+  ]);
   const companyCurrency = findColumns(h, DEALS.companyCurrencyAmount);
   await createSourceView(
     connection,
@@ -278,9 +292,10 @@ async function createOpportunitiesView(connection: DuckDBConnection, deals: Load
       created_by_id: findColumns(h, ["Created by user ID"]),
       lead_source: findColumns(h, ["Original Source", "Original Source Type"]),
       opportunity_type: findColumns(h, ["Deal Type"]),
-      is_closed: findColumns(h, ["Is Deal Closed?", "Is Closed (numeric)"]),
-      is_won: findColumns(h, ["Is Closed Won", "Is Closed Won (numeric)"]),
+      is_closed: derivedClosed.length ? [DERIVED_IS_CLOSED] : closedColumns,
+      is_won: findColumns(h, DEALS.isWon),
       loss_reason: findColumns(h, ["Closed Lost Reason"]),
+      pipeline: findColumns(h, DEALS.pipeline),
     },
     columns,
   );
@@ -404,6 +419,7 @@ async function deriveStageHistory(connection: DuckDBConnection, deals: LoadedObj
          history_id: "cells.opportunity_id || ' › ' || stage_columns.stage || coalesce(' (' || stage_columns.pipeline || ')', '')",
          opportunity_id: "cells.opportunity_id",
          stage_name: "stage_columns.stage",
+         pipeline: "stage_columns.pipeline",
          entered_at: "trim(cells.entered_at)",
        })}
      from cells

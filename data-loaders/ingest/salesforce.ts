@@ -8,9 +8,10 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config.ts";
-import { createSourceView, keepCandidates, loadCsvFile, type HeaderCandidate } from "./csv.ts";
+import { queryRows, quoteIdentifier } from "../duckdb.ts";
+import { createSourceView, keepCandidates, keepNamed, loadCsvFile, readHeaderRow, type HeaderCandidate } from "./csv.ts";
 import type { EntityName } from "./entities.ts";
-import type { SourceFile } from "./sources.ts";
+import type { FieldChoice, SourceFile } from "./sources.ts";
 
 interface SalesforceObject {
   object: string;
@@ -121,6 +122,28 @@ export const SALESFORCE_OBJECTS: SalesforceObject[] = [
     },
   },
   {
+    // A multi-currency org's rates (Setup → Manage Currencies), in Salesforce's direction: units per one
+    // unit of the corporate currency.
+    object: "CurrencyType",
+    entity: "currency_rates",
+    columns: {
+      currency: ["IsoCode"],
+      rate: ["ConversionRate"],
+      is_corporate: ["IsCorporate"],
+      is_active: ["IsActive"],
+    },
+  },
+  {
+    object: "DatedConversionRate",
+    entity: "dated_currency_rates",
+    columns: {
+      currency: ["IsoCode"],
+      rate: ["ConversionRate"],
+      start_date: ["StartDate"],
+      next_start_date: ["NextStartDate"],
+    },
+  },
+  {
     object: "OpportunityCompetitor",
     entity: "opportunity_competitors",
     columns: {
@@ -155,6 +178,23 @@ export const SALESFORCE_OBJECTS: SalesforceObject[] = [
   },
 ];
 
+/**
+ * How orgs name the custom field of each role, for when the field config names is absent from the file
+ * or empty in every row: a real org had `Loss_Reason__c` empty and `LossReason__c` filled. Only custom
+ * fields (`…__c`) are considered.
+ */
+const CUSTOM_FIELD_PATTERNS: Record<string, RegExp> = {
+  "Opportunity.lossReason": /(loss|lost).?reason|reason.?(for.?)?(loss|lost)|motivo.?(de.?)?p[eé]rdida/i,
+  "Lead.lossReason": /(loss|lost|disqualif|unqualif).?reason|reason.?(for.?)?(loss|lost|disqualif)/i,
+  "Opportunity.competitors": /competitor|competidor/i,
+  "Account.tier": /tier/i,
+  "Lead.mqlDate": /mql/i,
+  "Lead.sqlDate": /sql/i,
+  "User.startDate": /(start|hire).?date/i,
+  "Account.region": /region|territor/i,
+  "User.region": /region|territor/i,
+};
+
 /** Does this folder look like a Salesforce export? (any file named like an object we read) */
 export function looksLikeSalesforce(fileNames: string[]): boolean {
   const objects = new Set(SALESFORCE_OBJECTS.map((o) => o.object.toLowerCase()));
@@ -184,11 +224,87 @@ export async function loadSalesforceExport(
     const path = join(dir, fileName);
     const rawTable = `raw_salesforce__${spec.object.toLowerCase()}`;
     const candidates = resolveCustomFields(spec, config);
-    const { header, rowsRead, note } = await loadCsvFile(connection, rawTable, path, fileName, { keep: keepCandidates(candidates) });
+    const roles = customRoles(spec, config, readHeaderRow(path));
+    const keepAlso = keepNamed(roles.flatMap((role) => role.alternatives));
+    const { header, rowsRead, note } = await loadCsvFile(connection, rawTable, path, fileName, {
+      keep: (columns) => [...new Set([...keepCandidates(candidates)(columns), ...keepAlso(columns)])],
+    });
+    const fields = await chooseCustomFields(connection, rawTable, fileName, roles, candidates, header);
     await createSourceView(connection, spec.entity, rawTable, fileName, candidates, header);
-    files.push({ file: fileName, entity: spec.entity, rowsRead, note });
+    files.push({ file: fileName, entity: spec.entity, rowsRead, note, fields });
   }
   return files;
+}
+
+interface CustomRole {
+  /** The config key, e.g. "Opportunity.lossReason". */
+  role: string;
+  /** The canonical column it feeds. */
+  column: string;
+  /** The field config names for it, if any. */
+  configured: string | null;
+  /** Other custom fields of the file whose names fit the role. */
+  alternatives: string[];
+}
+
+/** The custom-field roles of an object, each with the file's other custom fields that fit it by name. */
+function customRoles(spec: SalesforceObject, config: Config, header: string[]): CustomRole[] {
+  const roles: CustomRole[] = [];
+  for (const [column, options] of Object.entries(spec.columns)) {
+    for (const option of options) {
+      if (typeof option !== "string" || !option.startsWith("custom:")) continue;
+      const role = option.slice("custom:".length);
+      const configured = config.salesforce.customFields[role] ?? null;
+      const pattern = CUSTOM_FIELD_PATTERNS[role];
+      const alternatives = pattern
+        ? header.filter((name) => /__c$/i.test(name.trim()) && pattern.test(name) && name.trim().toLowerCase() !== configured?.toLowerCase())
+        : [];
+      roles.push({ role, column, configured, alternatives });
+    }
+  }
+  return roles;
+}
+
+/**
+ * For each role whose configured field is missing or empty in every row, read the alternative with the
+ * most values instead, and say so (the data-quality page proposes the config line that settles it).
+ * `candidates` is changed in place: the found field goes first.
+ */
+async function chooseCustomFields(
+  connection: DuckDBConnection,
+  rawTable: string,
+  fileName: string,
+  roles: CustomRole[],
+  candidates: Record<string, HeaderCandidate[]>,
+  header: string[],
+): Promise<FieldChoice[]> {
+  const byLower = new Map(header.map((name) => [name.toLowerCase(), name]));
+  const choices: FieldChoice[] = [];
+  for (const role of roles) {
+    const alternatives = role.alternatives.map((name) => byLower.get(name.toLowerCase())).filter((n) => n !== undefined);
+    if (!alternatives.length) continue;
+    const configured = role.configured ? byLower.get(role.configured.toLowerCase()) : undefined;
+    const counted = [...(configured ? [configured] : []), ...alternatives];
+    const [counts] = await queryRows<Record<string, number>>(
+      connection,
+      `select ${counted.map((name, i) => `count(nullif(trim(${quoteIdentifier(name)}), ''))::integer as c${i}`).join(", ")}
+       from ${quoteIdentifier(rawTable)}`,
+    );
+    const filled = counted.map((name, i) => ({ name, rows: counts![`c${i}`]! }));
+    if (configured && filled[0]!.rows > 0) continue;
+    const best = filled.filter((f) => f.name !== configured).sort((a, b) => b.rows - a.rows)[0];
+    if (!best || best.rows === 0) continue;
+    candidates[role.column] = [best.name, ...(candidates[role.column] ?? [])];
+    choices.push({
+      file: fileName,
+      role: role.role,
+      configured: role.configured,
+      found: best.name,
+      filledRows: best.rows,
+      reason: role.configured ? (configured ? "empty in every row" : "not in the file") : "not set in config",
+    });
+  }
+  return choices;
 }
 
 function resolveCustomFields(spec: SalesforceObject, config: Config): Record<string, HeaderCandidate[]> {

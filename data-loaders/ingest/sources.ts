@@ -23,6 +23,21 @@ export interface SourceFile {
   entity: EntityName | null;
   rowsRead: number | null;
   note: string | null;
+  /** Fields read in place of the ones config names (which the file lacks or leaves empty). */
+  fields?: FieldChoice[];
+}
+
+/** A field the build read for a role because the one config names was absent or empty. */
+export interface FieldChoice {
+  file: string;
+  /** The config key, e.g. "Opportunity.lossReason" (salesforce.customFields). */
+  role: string;
+  configured: string | null;
+  found: string;
+  /** Rows in which the found field has a value. */
+  filledRows: number;
+  /** Why the configured field was not used: "not in the file", "empty in every row", "not set in config". */
+  reason: string;
 }
 
 export interface LoadedExports {

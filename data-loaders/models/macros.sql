@@ -3,8 +3,33 @@
 -- A CRM id, or null for empty values and Salesforce's empty-lookup id.
 create or replace macro crm_id(x) as nullif(nullif(trim(x), ''), '000000000000000AAA');
 
--- Key used to match names to config (stages, sources, departments): case and outer spaces ignored.
-create or replace macro match_key(x) as lower(trim(x));
+-- Key used to match names to config (stages, sources, departments) and to group picklist values that
+-- differ only in case, accents or spacing ("Nacional" / "NACIONAL", "México" / "Mexico").
+create or replace macro match_key(x) as nullif(lower(strip_accents(regexp_replace(trim(x), '\s+', ' ', 'g'))), '');
+
+-- The funnel step a stage maps to: the stage's pipeline's own mapping (config `pipelines.<name>.stages`)
+-- first, then `funnel.opportunityStages`; null when neither maps it (the stage is then "unmapped": the
+-- deal stays in every metric that does not need its step). Looked up in maps built once per query.
+create or replace macro stage_step(stage_name, pipeline) as coalesce(
+  (select map_from_entries(list((pipeline_key || chr(31) || match_key, step))) from config_pipeline_stage)[
+    coalesce(match_key(pipeline), '') || chr(31) || match_key(stage_name)],
+  (select map_from_entries(list((match_key, step))) from config_opportunity_stage)[match_key(stage_name)]
+);
+
+-- Won, lost or open. The export's own flags decide whenever it has them (Salesforce IsClosed / IsWon,
+-- HubSpot's "Is Deal Closed?" / "Is Closed Won"); the stage only places the deal on the funnel. A stage
+-- label can mean won in one pipeline and not in another, or read "Closed Lost" on a deal HubSpot keeps
+-- open: the flags are the CRM's truth. Without flags, the stage's mapped step decides.
+create or replace macro opportunity_outcome(is_closed, is_won, stage_step) as case
+  when is_won then 'won'
+  when is_closed and is_won is null and stage_step = 'won' then 'won'
+  when is_closed then 'lost'
+  when is_closed = false then 'open'
+  when is_won = false then case when stage_step = 'lost' then 'lost' else 'open' end
+  when stage_step = 'won' then 'won'
+  when stage_step = 'lost' then 'lost'
+  else 'open'
+end;
 
 -- A point in time from the formats CRMs export: ISO with or without time or zone (zones are converted
 -- to UTC, the session time zone), Salesforce "YYYY-MM-DD HH:MM:SS", US "M/D/YYYY H:MM".
@@ -106,7 +131,7 @@ end;
 create or replace macro loss_reason_group(reason) as case
   when reason is null then null
   else coalesce(
-    (select map_from_entries(list((match_key, reason_group))) from config_loss_reason)[lower(trim(reason))],
+    (select map_from_entries(list((match_key, reason_group))) from config_loss_reason)[match_key(reason)],
     case
       when regexp_matches(lower(reason), 'revisit|later|개월|다음') then 'revisit_later'
       when regexp_matches(lower(reason), 'competitor|경쟁') then 'competitor'
@@ -125,3 +150,36 @@ create or replace macro implausible_date(ts) as ts < timestamp '1970-01-01' or t
 -- The largest deal amount we believe, in the reporting currency; above it a value is a typo or a
 -- placeholder (999999999999), not a deal.
 create or replace macro implausible_amount(amount) as amount > 1e11;
+
+-- A guess at the funnel step of a stage label the config does not map, from the words sales teams use
+-- (English, Spanish, Korean), for the config line the data-quality page and --suggest-mapping propose.
+-- Only a step the funnel has (or won/lost) is guessed; null when no word fits. A guess, never applied.
+create or replace macro guess_stage_step(label) as (
+  select guessed.step
+  from (
+    select 1 as priority, 'lost' as step where regexp_matches(lower(label), 'lost|perdid|dead|cancel|실패|취소|불발')
+    union all select 2, 'won' where regexp_matches(lower(label), 'won|ganad|signed|firmad|수주|계약 ?완료|성공')
+    union all select 3, 'negotiation' where regexp_matches(lower(label), 'negotiat|negocia|contract|contrato|협상|계약')
+    union all select 4, 'proposal' where regexp_matches(lower(label), 'propos|propuesta|quote|cotiza|present|decision|제안|견적')
+    union all select 5, 'discovery' where regexp_matches(lower(label), 'discover|descubr|qualif|calific|needs|necesidad|analys|anális|demo|니즈|분석|검증')
+    union all select 6, 'opportunity' where regexp_matches(lower(label), 'prospec|appointment|meeting|reuni|new|nuev|initial|inicial|open|abiert|미팅|접수|신규')
+  ) as guessed
+  where guessed.step in ('won', 'lost') or guessed.step in (select step from config_funnel_step)
+  order by guessed.priority
+  limit 1
+);
+
+-- The same for a lead status: disqualified, the qualification steps, converted, or an open lead.
+create or replace macro guess_lead_status_step(label) as (
+  select guessed.step
+  from (
+    select 1 as priority, 'disqualified' as step where regexp_matches(lower(label), 'disqualif|unqualif|not convert|junk|lost|descalific|no calific|perdid|dead|실패|부적격')
+    union all select 2, 'opportunity' where regexp_matches(lower(label), 'convert|opportunit|oportunidad|전환|영업기회')
+    union all select 3, 'mql' where regexp_matches(lower(label), 'marketing.?qualif|mql')
+    union all select 4, 'sql' where regexp_matches(lower(label), 'qualif|calific|sql|검증')
+    union all select 5, 'lead' where regexp_matches(lower(label), 'new|nuev|open|abiert|working|contact|nurtur|recycl|trabaj|신규|접촉|육성')
+  ) as guessed
+  where guessed.step = 'disqualified' or guessed.step in (select step from config_funnel_step)
+  order by guessed.priority
+  limit 1
+);

@@ -16,7 +16,8 @@ import { closeDatabase, openDatabase, queryRows, queryValue, withConnection } fr
 import { ensureQuarantineTable } from "../ingest/csv.ts";
 import { loadMapping, mergeMappingConfig, type Mapping } from "../ingest/mapping.ts";
 import { loadExports, type Format, type SourceFile } from "../ingest/sources.ts";
-import { createMacros, listModels, runModels, timed, type OnTimed } from "./models.ts";
+import { checkExchangeRates } from "./checks.ts";
+import { listModels, runModels, timed, type OnTimed } from "./models.ts";
 
 export const DEFAULT_WAREHOUSE = "data/warehouse.duckdb";
 export const DEFAULT_EXPORTS = "data/exports/sample";
@@ -82,7 +83,7 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildResult
       // DuckDB takes up to 80% of the machine's memory by default; a build that shares a 2-core CI runner
       // or a laptop should not. Past this it spills to a temporary folder next to the warehouse.
       await connection.run(`set memory_limit = '${BUILD_MEMORY_LIMIT}'`);
-      result = await buildInto(connection, options.exportsDir, config, format, mapping, fingerprint, out, onTimed);
+      result = await buildInto(connection, options.exportsDir, config, configPath, format, mapping, fingerprint, out, onTimed);
       await timed(onTimed, "checkpoint", () => connection.run("checkpoint"));
     } finally {
       closeDatabase(connection);
@@ -101,6 +102,7 @@ async function buildInto(
   connection: DuckDBConnection,
   exportsDir: string,
   config: Config,
+  configPath: string,
   format: Format,
   mapping: Mapping | null,
   fingerprint: string,
@@ -108,11 +110,11 @@ async function buildInto(
   onTimed: OnTimed,
 ): Promise<BuildResult> {
   await writeConfigTables(connection, config);
-  await createMacros(connection);
   await ensureQuarantineTable(connection);
   const loaded = await timed(onTimed, "read exports", () => loadExports(connection, exportsDir, config, format, mapping));
   await writeSourceFiles(connection, loaded.files);
   await runModels(connection, listModels(), onTimed);
+  await checkExchangeRates(connection, configPath);
   const files = await timed(onTimed, "reconciliation", () => readReconciliation(connection));
   const lost = files.filter((f) => f.rows_read !== null && f.rows_read !== f.rows_loaded + f.rows_quarantined);
   if (lost.length) {
@@ -131,8 +133,12 @@ async function buildInto(
   return { out, fingerprint, skipped: false, format: loaded.format, files };
 }
 
-async function writeSourceFiles(connection: DuckDBConnection, files: SourceFile[]) {
+/** The data-quality tables ingest fills: every input file and what became of it, and fields found in place of configured ones. */
+export async function writeSourceFiles(connection: DuckDBConnection, files: SourceFile[]): Promise<void> {
   await connection.run(`create table dq_source_files (source_file varchar, entity varchar, rows_read bigint, note varchar)`);
+  await connection.run(
+    `create table dq_field_choices (source_file varchar, role varchar, configured varchar, found varchar, filled_rows bigint, reason varchar)`,
+  );
   for (const file of files) {
     await connection.run("insert into dq_source_files values ($file, $entity, $rows, $note)", {
       file: file.file,
@@ -140,6 +146,16 @@ async function writeSourceFiles(connection: DuckDBConnection, files: SourceFile[
       rows: file.rowsRead,
       note: file.note,
     });
+    for (const field of file.fields ?? []) {
+      await connection.run("insert into dq_field_choices values ($file, $role, $configured, $found, $rows, $reason)", {
+        file: field.file,
+        role: field.role,
+        configured: field.configured,
+        found: field.found,
+        rows: field.filledRows,
+        reason: field.reason,
+      });
+    }
   }
 }
 

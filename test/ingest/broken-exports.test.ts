@@ -134,17 +134,32 @@ describe("broken exports", () => {
     ]);
   });
 
-  it("unknown stages and references to missing records: quarantined and reported", async () => {
+  it("unknown stages and missing accounts: kept and reported; history of a quarantined or missing deal: quarantined, saying which", async () => {
+    const history = [
+      '"Id","OpportunityId","StageName","CreatedDate"',
+      '"h1","o3","Qualification","2026-01-05 10:00:00"',
+      '"h2","o9","Qualification","2026-01-05 10:00:00"',
+      '"h3","o1","Verbal Yes","2026-01-06 10:00:00"',
+    ].join("\n") + "\n";
     const { quarantine, warehouse } = await quarantineOf(
-      exportWith([HEADER, row("o1", "Verbal Yes"), row("o2", "Qualification", "1", "2026-03-31", "2026-01-05 10:00:00", "001NOPE")].join("\n") + "\n"),
+      exportWith(
+        [HEADER, row("o1", "Verbal Yes"), row("o2", "Qualification", "1", "2026-03-31", "2026-01-05 10:00:00", "001NOPE"), row("o3", "Qualification", "lots")].join("\n") + "\n",
+        { "OpportunityHistory.csv": history },
+      ),
     );
-    expect(quarantine.map((q) => [q.record_id, q.reason])).toEqual([
-      ["o1", "unknown stage (add it to config funnel.opportunityStages)"],
-      ["o2", "references a missing account"],
+    expect(quarantine.map((q) => [q.source_file, q.record_id, q.reason])).toEqual([
+      ["Opportunity.csv", "o3", "unparseable amount in amount"],
+      ["OpportunityHistory.csv", "h1", "its opportunity was quarantined: unparseable amount in amount"],
+      ["OpportunityHistory.csv", "h2", "references a missing opportunity"],
     ]);
-    expect(await query(warehouse, "select kind, value, records from mart_unmapped_values")).toEqual([
-      { kind: "opportunity_stage", value: "Verbal Yes", records: 1 },
+    expect(await query(warehouse, "select opportunity_id, stage_step, account_known from stg_opportunities order by 1")).toEqual([
+      { opportunity_id: "o1", stage_step: null, account_known: null },
+      { opportunity_id: "o2", stage_step: "opportunity", account_known: false },
     ]);
+    expect(await query(warehouse, "select kind, value, records, history_rows from mart_unmapped_values")).toEqual([
+      { kind: "opportunity_stage", value: "Verbal Yes", records: 1, history_rows: 1 },
+    ]);
+    expect(await query(warehouse, "select reference, records from mart_orphan_references")).toEqual([{ reference: "account", records: 1 }]);
   });
 
   it("a folder with no recognisable files: stops, saying what it saw", async () => {

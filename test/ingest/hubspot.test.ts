@@ -20,6 +20,7 @@ import {
 import { readHeaderRow } from "../../data-loaders/ingest/csv.ts";
 import type { SourceFile } from "../../data-loaders/ingest/sources.ts";
 import { createMacros, listModels, runModels } from "../../data-loaders/warehouse/models.ts";
+import { writeSourceFiles } from "../../data-loaders/warehouse/build.ts";
 import { FIXTURES, REAL_DATA, tempDir } from "../helpers.ts";
 
 const FIXTURE = join(FIXTURES, "hubspot");
@@ -109,15 +110,7 @@ async function buildHubSpotWarehouse(dir: string, config: Config): Promise<{ db:
   const files = await loadHubSpotExport(db, dir, config);
   const present = new Set(files.map((f) => f.entity));
   for (const { name } of ENTITIES) if (!present.has(name)) await createEmptySourceView(db, name);
-  await db.run(`create table dq_source_files (source_file varchar, entity varchar, rows_read bigint, note varchar)`);
-  for (const file of files) {
-    await db.run("insert into dq_source_files values ($file, $entity, $rows, $note)", {
-      file: file.file,
-      entity: file.entity,
-      rows: file.rowsRead,
-      note: file.note,
-    });
-  }
+  await writeSourceFiles(db, files);
   await db.run(`create table dq_quarantine (model varchar, source_file varchar, source_row bigint, record_id varchar, reason varchar)`);
   await runModels(db, listModels());
   return { db, files };
@@ -303,6 +296,7 @@ describe("HubSpot fixture, through the warehouse", () => {
       { opportunity_id: "103", account_id: "203", stage_name: "Presentation scheduled", stage_step: "proposal", outcome: "open", amount: 10800, currency: "USD", owner_id: "Sam Ortiz", motion: "new_business", channel: "inbound", loss_reason: null },
       { opportunity_id: "104", account_id: null, stage_name: "Appointment scheduled", stage_step: "opportunity", outcome: "open", amount: null, currency: "USD", owner_id: "Sam Ortiz", motion: "new_business", channel: "unknown", loss_reason: null },
       { opportunity_id: "105", account_id: "201", stage_name: "Closed won", stage_step: "won", outcome: "won", amount: 20000, currency: "USD", owner_id: "Ava Lee", motion: "expansion", channel: "unknown", loss_reason: null },
+      { opportunity_id: "106", account_id: "202", stage_name: "On hold", stage_step: null, outcome: "open", amount: 15000, currency: "USD", owner_id: "Ava Lee", motion: "new_business", channel: "inbound", loss_reason: null },
     ]);
   });
 
@@ -317,6 +311,7 @@ describe("HubSpot fixture, through the warehouse", () => {
       { opportunity_id: "102", n: 3, stages: "Appointment scheduled → Qualified to buy → Closed lost" },
       { opportunity_id: "103", n: 2, stages: "Appointment scheduled → Presentation scheduled" },
       { opportunity_id: "105", n: 2, stages: "Contract sent → Closed won" },
+      { opportunity_id: "106", n: 2, stages: "Appointment scheduled → On hold" },
     ]);
     const [first] = await rows(
       `select history_id, strftime(entered_at, '%Y-%m-%d %H:%M') as entered_at, stage_step, _source_row
@@ -332,23 +327,18 @@ describe("HubSpot fixture, through the warehouse", () => {
     expect(await rows(`select * from stg_opportunity_history where opportunity_id = '102' and stage_name = 'Contract sent'`)).toEqual([]);
   });
 
-  it("quarantines the unknown stage, the duplicate Record ID and the quarantined deal's history, with reasons", async () => {
+  it("quarantines the duplicate Record ID; keeps the deal in an unmapped stage and its history, and lists the stage per pipeline", async () => {
     expect(await rows("select model, source_file, source_row, record_id, reason from dq_quarantine order by model, source_row, record_id")).toEqual([
-      { model: "stg_opportunities", source_file: DEALS, source_row: 6, record_id: "106", reason: "unknown stage (add it to config funnel.opportunityStages)" },
       { model: "stg_opportunities", source_file: DEALS, source_row: 7, record_id: "102", reason: "duplicate id (an earlier row has this id)" },
+    ]);
+    expect(await rows("select kind, pipeline, value, records, history_rows, config_line from mart_unmapped_values where kind = 'opportunity_stage'")).toEqual([
       {
-        model: "stg_opportunity_history",
-        source_file: `${DEALS} › stage dates`,
-        source_row: 6,
-        record_id: "106 › Appointment scheduled (EMEA (UK, DE, FR))",
-        reason: "references a missing opportunity",
-      },
-      {
-        model: "stg_opportunity_history",
-        source_file: `${DEALS} › stage dates`,
-        source_row: 6,
-        record_id: "106 › On hold (EMEA (UK, DE, FR))",
-        reason: "unknown stage (add it to config funnel.opportunityStages)",
+        kind: "opportunity_stage",
+        pipeline: "EMEA (UK, DE, FR)",
+        value: "On hold",
+        records: 1,
+        history_rows: 1,
+        config_line: '"pipelines": {"EMEA (UK, DE, FR)": {"stages": {"On hold": "?"}}}',
       },
     ]);
   });
@@ -396,7 +386,7 @@ describe("HubSpot fixture, through the warehouse", () => {
       { step: "lead", reached: 6, advanced: 4 },
       { step: "mql", reached: 4, advanced: 2 },
       { step: "sql", reached: 2, advanced: 1 },
-      { step: "opportunity", reached: 5, advanced: 3 },
+      { step: "opportunity", reached: 6, advanced: 3 },
       { step: "discovery", reached: 3, advanced: 2 },
       { step: "proposal", reached: 2, advanced: 1 },
       { step: "negotiation", reached: 1, advanced: 1 },
@@ -404,7 +394,7 @@ describe("HubSpot fixture, through the warehouse", () => {
     ]);
     expect(await rows(`select step, sum(entered)::integer as entered from mart_funnel where entered > 0 group by step order by step`)).toEqual([
       { step: "lead", entered: 6 },
-      { step: "opportunity", entered: 4 },
+      { step: "opportunity", entered: 5 },
     ]);
     // Tiers: leads 301 and 306 (by company name) → Alpha (A); 302 → B; 303 → C; 304 (Delta, no size) and 305 → unknown.
     expect(await rows(`select tier, sum(reached)::integer as reached from mart_funnel where step = 'lead' group by all order by tier`)).toEqual([
@@ -416,7 +406,7 @@ describe("HubSpot fixture, through the warehouse", () => {
     expect(
       await rows(`select channel, sum(reached)::integer as reached from mart_funnel where step = 'opportunity' group by all order by channel`),
     ).toEqual([
-      { channel: "inbound", reached: 4 },
+      { channel: "inbound", reached: 5 },
       { channel: "unknown", reached: 1 },
     ]);
   });
@@ -432,9 +422,9 @@ describe("HubSpot fixture, through the warehouse", () => {
       { source_file: "all-contacts.csv", rows_read: 6, rows_loaded: 6, rows_quarantined: 0 },
       { source_file: "all-contacts.csv › owners", rows_read: 2, rows_loaded: 2, rows_quarantined: 0 },
       { source_file: "all-forms.csv", rows_read: null, rows_loaded: 0, rows_quarantined: 0 },
-      { source_file: DEALS, rows_read: 7, rows_loaded: 5, rows_quarantined: 2 },
+      { source_file: DEALS, rows_read: 7, rows_loaded: 6, rows_quarantined: 1 },
       { source_file: `${DEALS} › owners`, rows_read: 2, rows_loaded: 2, rows_quarantined: 0 },
-      { source_file: `${DEALS} › stage dates`, rows_read: 14, rows_loaded: 12, rows_quarantined: 2 },
+      { source_file: `${DEALS} › stage dates`, rows_read: 14, rows_loaded: 14, rows_quarantined: 0 },
     ]);
     for (const f of quality.filter((q) => q.rows_read !== null)) expect(f.rows_read, f.source_file).toBe(f.rows_loaded + f.rows_quarantined);
   });

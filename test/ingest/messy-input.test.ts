@@ -1,7 +1,8 @@
 // Input as it really comes: one tiny export per messy case, each failing its test if the case regresses.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { BuildOptions } from "../../data-loaders/warehouse/build.ts";
 import { buildFixture, query, tempDir } from "../helpers.ts";
 
 /** Write an exports folder of the given files (canonical format unless the names say otherwise). */
@@ -13,8 +14,8 @@ function exportsOf(files: Record<string, string | Buffer>): string {
 
 const HEADER = "opportunity_id,stage_name,amount,currency,created_at,close_date,is_won,is_closed,account_id";
 
-async function opportunities(csv: string | Buffer, extra: Record<string, string | Buffer> = {}) {
-  const warehouse = await buildFixture(exportsOf({ "opportunities.csv": csv, ...extra }));
+async function opportunities(csv: string | Buffer, extra: Record<string, string | Buffer> = {}, options: Partial<BuildOptions> = {}) {
+  const warehouse = await buildFixture(exportsOf({ "opportunities.csv": csv, ...extra }), options);
   return {
     warehouse,
     rows: await query(warehouse, "select * exclude (_source_file, _source_row) from stg_opportunities order by opportunity_id"),
@@ -55,6 +56,9 @@ describe("messy exports", () => {
   });
 
   it("parses amounts with symbols, separators, spaces and brackets, and converts currencies", async () => {
+    const configPath = join(tempDir(), "config.json");
+    const config = JSON.parse(readFileSync("data/config.json", "utf8"));
+    writeFileSync(configPath, JSON.stringify({ ...config, exchangeRates: { KRW: 0.00072 } }));
     const { rows, quarantine } = await opportunities(
       [
         HEADER,
@@ -65,16 +69,19 @@ describe("messy exports", () => {
         `o5,Closed Won,12 apples,USD,2026-01-05,,1,1,`,
         `o6,Closed Won,300,,2026-01-05,,1,1,`,
       ].join("\n") + "\n",
+      {},
+      { configPath },
     );
-    expect(rows.map((r) => [r.opportunity_id, r.amount_original, r.currency, r.amount])).toEqual([
-      ["o1", 65000, "USD", 65000],
-      ["o2", 1200000, "KRW", 1200000 * 0.00072],
-      ["o6", 300, "USD", 300],
+    // XYZ has no rate anywhere: the deal stays (it counts as won) and its amount is unknown, not 0.
+    expect(rows.map((r) => [r.opportunity_id, r.amount_original, r.currency, r.amount, r.exchange_rate_source])).toEqual([
+      ["o1", 65000, "USD", 65000, "reporting currency"],
+      ["o2", 1200000, "KRW", 1200000 * 0.00072, "config"],
+      ["o4", 500, "XYZ", null, null],
+      ["o6", 300, "USD", 300, "reporting currency"],
     ]);
     // "(1,000)" reads as −1,000 (accounting brackets), and a negative deal amount is quarantined.
     expect(quarantine).toEqual([
       { source_row: 3, record_id: "o3", reason: "negative amount" },
-      { source_row: 4, record_id: "o4", reason: "no exchange rate for currency XYZ (add it to config exchangeRates)" },
       { source_row: 5, record_id: "o5", reason: "unparseable amount in amount" },
     ]);
   });
@@ -116,16 +123,23 @@ describe("messy exports", () => {
     expect(quarantine).toEqual([]);
   });
 
-  it("quarantines a reference to a missing account and an unknown stage, and reports both", async () => {
-    const { quarantine, warehouse } = await opportunities(
+  it("keeps a deal whose account is missing and one in an unknown stage, and reports both", async () => {
+    const { quarantine, warehouse, rows } = await opportunities(
       `${HEADER}\no1,Qualification,1,USD,2026-01-05,,,,a9\no2,Stalled,1,USD,2026-01-05,,,,a1\n`,
       { "accounts.csv": "account_id,account_name\na1,Alpha\n" },
     );
-    expect(quarantine).toEqual([
-      { source_row: 1, record_id: "o1", reason: "references a missing account" },
-      { source_row: 2, record_id: "o2", reason: "unknown stage (add it to config funnel.opportunityStages)" },
+    expect(quarantine).toEqual([]);
+    expect(rows.map((r) => [r.opportunity_id, r.account_known, r.stage_step])).toEqual([
+      ["o1", false, "opportunity"],
+      ["o2", true, null],
+    ]);
+    expect(await query(warehouse, "select reference, records, missing_ids from mart_orphan_references")).toEqual([
+      { reference: "account", records: 1, missing_ids: 1 },
+    ]);
+    expect(await query(warehouse, "select kind, value, records from mart_unmapped_values")).toEqual([
+      { kind: "opportunity_stage", value: "Stalled", records: 1 },
     ]);
     const [file] = await query(warehouse, "select rows_read, rows_loaded, rows_quarantined from mart_data_quality where source_file = 'opportunities.csv'");
-    expect(file).toEqual({ rows_read: 2, rows_loaded: 0, rows_quarantined: 2 });
+    expect(file).toEqual({ rows_read: 2, rows_loaded: 2, rows_quarantined: 0 });
   });
 });

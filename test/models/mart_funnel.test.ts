@@ -10,12 +10,14 @@ import { buildFixture, FIXTURES, query } from "../helpers.ts";
 //   L5 Cold Email, disqualified, no dates               entry 1, reached 1
 //   L6 Cold Email, working (and a duplicate row of it)  entry 1, reached 1; the duplicate is quarantined
 //   O3 Partner Referral, no lead, open in Proposal      entry 4, reached 6
-//   O4 renewal: customer success, not in this funnel; O5 stage "Stalled" is unknown: quarantined
+//   O4 renewal: customer success, not in this funnel
+//   O5 Web, no lead, open in "Stalled", a stage the config does not map: kept, entry 4, reached 4 (its
+//      step is unknown, so it counts up to the opportunity step it entered at)
 const EXPECTED = [
   { step: "lead", reached: 6, advanced: 4 },
   { step: "mql", reached: 4, advanced: 3 },
   { step: "sql", reached: 3, advanced: 2 },
-  { step: "opportunity", reached: 3, advanced: 3 },
+  { step: "opportunity", reached: 4, advanced: 3 },
   { step: "discovery", reached: 3, advanced: 2 },
   { step: "proposal", reached: 2, advanced: 1 },
   { step: "negotiation", reached: 1, advanced: 1 },
@@ -42,7 +44,7 @@ describe("mart_funnel", () => {
       warehouse,
       `select step, sum(advanced) / sum(reached) as conversion from mart_funnel group by step order by min(step_order)`,
     );
-    expect(rows.map((r) => r.conversion)).toEqual([4 / 6, 3 / 4, 2 / 3, 3 / 3, 2 / 3, 1 / 2, 1, null]);
+    expect(rows.map((r) => r.conversion)).toEqual([4 / 6, 3 / 4, 2 / 3, 3 / 4, 2 / 3, 1 / 2, 1, null]);
   });
 
   it("splits by channel: inbound leads and the partner-sourced opportunity, outbound leads", async () => {
@@ -54,7 +56,7 @@ describe("mart_funnel", () => {
     expect(rows).toEqual([
       { channel: "inbound", step: "lead", reached: 4 },
       { channel: "inbound", step: "mql", reached: 4 },
-      { channel: "inbound", step: "opportunity", reached: 3 },
+      { channel: "inbound", step: "opportunity", reached: 4 },
       { channel: "inbound", step: "won", reached: 1 },
       { channel: "outbound", step: "lead", reached: 2 },
       { channel: "outbound", step: "mql", reached: 0 },
@@ -89,26 +91,24 @@ describe("mart_funnel", () => {
     const rows = await query(warehouse, `select step, sum(entered)::integer as entered from mart_funnel where entered > 0 group by step order by step`);
     expect(rows).toEqual([
       { step: "lead", entered: 6 },
-      { step: "opportunity", entered: 1 },
+      { step: "opportunity", entered: 2 },
     ]);
   });
 
-  it("quarantines the duplicate lead and the unknown stage, and reconciles every file", async () => {
+  it("quarantines the duplicate lead and the unreadable amount, keeps the deal in an unmapped stage and lists the stage, and reconciles every file", async () => {
     const quarantine = await query(warehouse, "select source_file, source_row, record_id, reason from dq_quarantine order by source_file");
     expect(quarantine).toEqual([
       { source_file: "Lead.csv", source_row: 7, record_id: "00Q000000000006AAA", reason: "exact duplicate of an earlier row" },
-      {
-        source_file: "Opportunity.csv",
-        source_row: 5,
-        record_id: "006000000000005AAA",
-        reason: "unknown stage (add it to config funnel.opportunityStages)",
-      },
+      { source_file: "Opportunity.csv", source_row: 6, record_id: "006000000000006AAA", reason: "unparseable amount in amount" },
+    ]);
+    expect(await query(warehouse, "select kind, value, records, config_line from mart_unmapped_values")).toEqual([
+      { kind: "opportunity_stage", value: "Stalled", records: 1, config_line: '"funnel": {"opportunityStages": {"Stalled": "?"}}' },
     ]);
     const files = await query(warehouse, "select source_file, rows_read, rows_loaded, rows_quarantined from mart_data_quality");
     expect(files).toEqual([
       { source_file: "Account.csv", rows_read: 3, rows_loaded: 3, rows_quarantined: 0 },
       { source_file: "Lead.csv", rows_read: 7, rows_loaded: 6, rows_quarantined: 1 },
-      { source_file: "Opportunity.csv", rows_read: 5, rows_loaded: 4, rows_quarantined: 1 },
+      { source_file: "Opportunity.csv", rows_read: 6, rows_loaded: 5, rows_quarantined: 1 },
       { source_file: "OpportunityHistory.csv", rows_read: 6, rows_loaded: 6, rows_quarantined: 0 },
       { source_file: "User.csv", rows_read: 3, rows_loaded: 3, rows_quarantined: 0 },
     ]);

@@ -5,7 +5,8 @@ import { buildFixture, FIXTURES, query } from "../helpers.ts";
 
 // test/fixtures/salesforce-funnel sets two rows aside (see test/models/mart_funnel.test.ts):
 //   Lead.csv row 7          00Q000000000006AAA repeated word for word → exact duplicate of an earlier row
-//   Opportunity.csv row 5   006000000000005AAA in stage "Stalled", which the config does not map → unknown stage
+//   Opportunity.csv row 6   006000000000006AAA with amount "n/a" → unparseable amount
+// (row 5, in the unmapped stage "Stalled", is kept: only its funnel step is unknown)
 describe("mart_quarantine_reasons", () => {
   let warehouse: string;
   beforeAll(async () => {
@@ -26,10 +27,10 @@ describe("mart_quarantine_reasons", () => {
       {
         source_file: "Opportunity.csv",
         model: "stg_opportunities",
-        reason: "unknown stage (add it to config funnel.opportunityStages)",
+        reason: "unparseable amount in amount",
         rows_quarantined: 1,
-        example_record_ids: "006000000000005AAA",
-        example_rows: "5",
+        example_record_ids: "006000000000006AAA",
+        example_rows: "6",
       },
     ]);
   });

@@ -6,20 +6,21 @@
 -- @column tier: account tier A, B, C or unknown
 -- @column owner_id: owner (the rep at close)
 -- @column owner_name: owner's name
--- @column owner_team: owner's team
+-- @column owner_team: owner's team (the team config `pipelines` gives the deal's pipeline, if any, else the owner's)
 -- @column creator_id: who created it
 -- @column creator_team: creator's team (inside sales when it was an SDR/BDR handoff)
 -- @column motion: new_business, renewal or expansion
 -- @column outcome: won, lost or open
 -- @column stage_name: current stage as the CRM has it
--- @column stage_step: current funnel step
+-- @column stage_step: current funnel step; null when the stage is unmapped
+-- @column pipeline: the deal's pipeline, where the export has pipelines
 -- @column amount: amount in the reporting currency
 -- @column created_at: when it was created
 -- @column close_date: actual close date (closed) or expected close date (open)
 -- @column channel: inbound, outbound or unknown
 -- @column lead_source: lead source as the CRM has it
--- @column region: the deal's region, else the account's, else the owner's
--- @column segment: product line or segment
+-- @column region: the deal's region, else the account's, else the owner's; spellings that differ only in case, accents or spaces are one region, written as most deals write it
+-- @column segment: product line or segment, its spellings grouped the same way
 -- @column competitors: competitor names joined by ", " (null when none)
 -- @column competitor_count: number of competitors named
 -- @column loss_reason: loss reason as the CRM has it
@@ -59,6 +60,25 @@ pushes as (
   group by opportunity_id
 ),
 
+-- Picklist values typed differently ("Nacional" / "NACIONAL") are one value: the most common spelling.
+spellings as (
+  select kind, key, first(spelling order by n desc, spelling = upper(spelling), spelling) as spelling
+  from (
+    select kind, match_key(value) as key, value as spelling, count(*) as n
+    from (
+      select 'region' as kind, coalesce(opportunities.region, accounts.region, owner.region) as value
+      from opportunities
+      left join stg_accounts as accounts using (account_id)
+      left join stg_users as owner on owner.user_id = opportunities.owner_id
+      union all
+      select 'segment', segment from opportunities
+    )
+    where value is not null
+    group by all
+  )
+  group by kind, key
+),
+
 final as (
   select
     opportunities.opportunity_id,
@@ -67,20 +87,21 @@ final as (
     coalesce(tiers.tier, 'unknown') as tier,
     opportunities.owner_id,
     coalesce(owner.user_name, opportunities.owner_id) as owner_name,
-    coalesce(owner.team, 'unknown') as owner_team,
+    coalesce(opportunities.pipeline_team, owner.team, 'unknown') as owner_team,
     opportunities.created_by_id as creator_id,
     coalesce(creator.team, 'unknown') as creator_team,
     opportunities.motion,
     opportunities.outcome,
     opportunities.stage_name,
     opportunities.stage_step,
+    opportunities.pipeline,
     opportunities.amount,
     opportunities.created_at,
     opportunities.close_date,
     opportunities.channel,
     opportunities.lead_source,
-    coalesce(opportunities.region, accounts.region, owner.region) as region,
-    opportunities.segment,
+    region_spelling.spelling as region,
+    segment_spelling.spelling as segment,
     competitors.competitors,
     coalesce(competitors.competitor_count, 0)::integer as competitor_count,
     opportunities.loss_reason,
@@ -110,6 +131,10 @@ final as (
   left join competitors using (opportunity_id)
   left join history_steps using (opportunity_id)
   left join pushes using (opportunity_id)
+  left join spellings as region_spelling
+    on region_spelling.kind = 'region' and region_spelling.key = match_key(coalesce(opportunities.region, accounts.region, owner.region))
+  left join spellings as segment_spelling
+    on segment_spelling.kind = 'segment' and segment_spelling.key = match_key(opportunities.segment)
 )
 
 select * from final

@@ -1,7 +1,7 @@
 -- One row per metric area: whether this export lets us compute it, and if only in part, what is missing.
 -- Pages show the note instead of a chart of zeros when an export lacks what a metric needs (leads, stage
 -- history, competitors, tiers, reps, activities, snapshots).
--- @column area: funnel, stage_history, win_rate_by_competitor, tiers, reps, ramp, activities, recycling, team_kpis, pipeline_flow, renewals
+-- @column area: funnel, stages, amounts, stage_history, win_rate_by_competitor, tiers, reps, ramp, activities, recycling, team_kpis, pipeline_flow, renewals
 -- @column status: ok, partial or unavailable
 -- @column note: what the page should say when the status is not ok
 with counts as (
@@ -18,7 +18,11 @@ with counts as (
     (select count(*) from stg_leads where mql_at is not null) as mql_dates,
     (select count(distinct snapshot_date) from stg_opportunity_snapshots) as snapshots,
     (select count(*) from stg_opportunities where motion = 'renewal') as renewals,
-    (select count(*) from stg_opportunities where created_at is null) as undated_opportunities
+    (select count(*) from stg_opportunities where created_at is null) as undated_opportunities,
+    (select count(*) from stg_opportunities where stage_step is null) as unmapped_stage_deals,
+    (select count(*) from stg_leads where status_step is null) as unmapped_status_leads,
+    (select count(*) from stg_opportunities where amount is null and amount_original is not null) as unrated_deals,
+    (select string_agg(distinct currency, ', ' order by currency) from stg_opportunities where amount is null and amount_original is not null) as unrated_currencies
 ),
 
 areas as (
@@ -29,6 +33,21 @@ areas as (
       when leads = 0 then 'This export has no leads: the funnel starts at the opportunity step.'
       when undated_opportunities > 0 then undated_opportunities || ' opportunities have no creation date and belong to no cohort.'
     end as note
+  from counts
+  union all
+  select 'stages', case when unmapped_stage_deals + unmapped_status_leads > 0 then 'partial' else 'ok' end,
+    case when unmapped_stage_deals + unmapped_status_leads > 0 then
+      concat_ws(' ',
+        case when unmapped_stage_deals > 0 then unmapped_stage_deals || case when unmapped_stage_deals = 1 then ' deal is' else ' deals are' end || ' in stages the config does not map: they count with their outcome and amount, but an open or lost one counts only up to the opportunity step.' end,
+        case when unmapped_status_leads > 0 then unmapped_status_leads || case when unmapped_status_leads = 1 then ' lead has a status' else ' leads have statuses' end || ' the config does not map: they reach the funnel by their conversion and dates only.' end,
+        'The data-quality page lists the config lines that map them.')
+    end
+  from counts
+  union all
+  select 'amounts', case when unrated_deals > 0 then 'partial' else 'ok' end,
+    case when unrated_deals > 0 then
+      unrated_deals || case when unrated_deals = 1 then ' deal' else ' deals' end || ' in ' || unrated_currencies || case when unrated_deals = 1 then ' has' else ' have' end || ' no exchange rate: they count in every count, but amount figures (bookings, pipeline, win rate by amount) leave them out.'
+    end
   from counts
   union all
   select 'stage_history', case when history = 0 then 'partial' else 'ok' end,

@@ -18,6 +18,7 @@ with loaded as (
   union all select _source_file, count(*) from stg_campaign_members group by 1
   union all select _source_file, count(*) from stg_tasks group by 1
   union all select _source_file, count(*) from stg_opportunity_snapshots group by 1
+  union all select _source_file, count(*) from stg_currency_rates group by 1
 ),
 
 quarantined as (

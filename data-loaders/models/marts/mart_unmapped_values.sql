@@ -1,62 +1,164 @@
--- One row per value in the export that the config does not map: a lead status or stage (those rows are
--- quarantined), a lead source (shown as channel unknown), a department (team unknown), an opportunity
--- type (read as new business) or a loss reason (grouped by its words, or as other). The fix is one line
--- in data/config.json; the data-quality page lists them so nobody has to guess why a number moved.
--- @column kind: lead_status, opportunity_stage, lead_source, department, opportunity_type or loss_reason
--- @column value: the value as the export has it
+-- One row per setting the user must decide: a value of the export that the config does not map, a
+-- currency with no rate, a field read in place of the configured one, or a stage whose label the CRM's
+-- own flags contradict. Nothing here loses a row: an unmapped stage or status keeps its record (only its
+-- funnel step is unknown), a currency without a rate keeps its deals in every count (their amount is
+-- unknown). Each row carries the config line that settles it, with a guess where the words allow one;
+-- the data-quality page leads with this list.
+-- @column kind: opportunity_stage, currency, lead_status, field, outcome_flags, lead_source, department, opportunity_type or loss_reason
+-- @column pipeline: the pipeline of a stage, where the export has pipelines (its stages are mapped per pipeline); null otherwise
+-- @column value: the value as the export has it (a currency code; a config key for a field)
 -- @column setting: the config setting to add it to
--- @column consequence: what happens to these rows until it is mapped
--- @column records: rows carrying the value
-with values_seen as (
-  select 'lead_status' as kind, status as value from src_leads
-  union all select 'opportunity_stage', stage_name from src_opportunities
-  union all select 'opportunity_stage', stage_name from src_opportunity_history
-  union all select 'lead_source', lead_source from src_leads
-  union all select 'lead_source', lead_source from src_opportunities
-  union all select 'department', department from src_users
-  union all select 'opportunity_type', opportunity_type from src_opportunities
-  union all select 'loss_reason', loss_reason from src_opportunities
-  union all select 'loss_reason', loss_reason from src_leads
+-- @column config_line: the JSON to add to the config, with the guessed step where one fits ("?" where none does)
+-- @column guessed: config_line holds a guess from the value's words, to check before use
+-- @column consequence: what happens to these records until it is settled
+-- @column records: records (deals, leads, users) carrying the value, as loaded
+-- @column history_rows: stage-history rows carrying the stage (opportunity_stage only)
+-- @column priority: 1 first: the order the page lists them in (stages, currencies, statuses, fields, flags, then the rest)
+with stage_values as (
+  select pipeline, stage_name as value, count(*) as records, 0 as history_rows
+  from stg_opportunities where stage_step is null and stage_name is not null group by all
+  union all
+  select pipeline, stage_name, 0, count(*)
+  from stg_opportunity_history where stage_step is null and stage_name is not null group by all
 ),
 
-unmapped as (
-  select kind, value
-  from values_seen
+stages as (
+  select
+    'opportunity_stage' as kind,
+    pipeline,
+    value,
+    sum(records)::integer as records,
+    sum(history_rows)::integer as history_rows,
+    guess_stage_step(value) as guess
+  from (select pipeline, first(value order by records desc) over (partition by pipeline, match_key(value)) as value, records, history_rows from stage_values)
+  group by all
+),
+
+statuses as (
+  select 'lead_status' as kind, null::varchar as pipeline, status as value, count(*)::integer as records, guess_lead_status_step(status) as guess
+  from stg_leads where status_step is null and status is not null
+  group by all
+),
+
+currencies as (
+  select
+    currency,
+    count(*)::integer as records,
+    sum(amount_original) as amount_original
+  from stg_opportunities
+  where exchange_rate is null and amount_original is not null
+  group by currency
+),
+
+flags as (
+  select pipeline, stage_name as value, count(*)::integer as records, string_agg(distinct outcome, ', ' order by outcome) as outcomes
+  from stg_opportunities where stage_disagrees
+  group by all
+),
+
+others as (
+  select kind, value, count(*)::integer as records
+  from (
+    select 'lead_source' as kind, lead_source as value, match_key(lead_source) as key from stg_leads
+    union all select 'lead_source', lead_source, match_key(lead_source) from stg_opportunities
+    union all select 'department', department, match_key(department) from stg_users
+    union all select 'opportunity_type', opportunity_type, match_key(opportunity_type) from stg_opportunities
+    union all select 'loss_reason', loss_reason, match_key(loss_reason) from stg_opportunities
+    union all select 'loss_reason', loss_reason, match_key(loss_reason) from stg_leads
+  )
   where value is not null
     and case kind
-      when 'lead_status' then match_key(value) not in (select match_key from config_lead_status)
-      when 'opportunity_stage' then match_key(value) not in (select match_key from config_opportunity_stage)
-      when 'lead_source' then match_key(value) not in (select match_key from config_channel)
-      when 'department' then match_key(value) not in (select match_key from config_team)
-      when 'opportunity_type' then match_key(value) not in (select match_key from config_opportunity_type)
-      when 'loss_reason' then match_key(value) not in (select match_key from config_loss_reason)
+      when 'lead_source' then key not in (select match_key from config_channel)
+      when 'department' then key not in (select match_key from config_team)
+      when 'opportunity_type' then key not in (select match_key from config_opportunity_type)
+      when 'loss_reason' then key not in (select match_key from config_loss_reason)
     end
+  group by all
 ),
 
-final as (
+reporting as (
+  select value as currency from config_setting where name = 'currency'
+),
+
+rows_to_decide as (
   select
     kind,
+    pipeline,
     value,
+    case when pipeline is null then 'funnel.opportunityStages' else 'pipelines.' || pipeline || '.stages' end as setting,
+    case
+      when pipeline is null then '"funnel": {"opportunityStages": {' || to_json(value) || ': "' || coalesce(guess, '?') || '"}}'
+      else '"pipelines": {' || to_json(pipeline) || ': {"stages": {' || to_json(value) || ': "' || coalesce(guess, '?') || '"}}}'
+    end as config_line,
+    guess is not null as guessed,
+    'kept with outcome, amount and dates; funnel step unknown: an open or lost deal counts only up to the opportunity step' as consequence,
+    records,
+    history_rows,
+    1 as priority
+  from stages
+  union all
+  select
+    'currency', null, currency, 'exchangeRates',
+    '"exchangeRates": {' || to_json(currency) || ': ?}',
+    false,
+    'deals kept in every count; their amount (' || format('{:,.0f}', amount_original) || ' ' || currency
+      || ') is unknown and left out of amount figures until the value of one ' || currency || ' in '
+      || (select currency from reporting) || ' is set (or the export carries CurrencyType.csv)',
+    records, null, 2
+  from currencies
+  union all
+  select
+    kind, pipeline, value, 'funnel.leadStatuses',
+    '"funnel": {"leadStatuses": {' || to_json(value) || ': "' || coalesce(guess, '?') || '"}}',
+    guess is not null,
+    'leads kept; they reach the funnel by their conversion flag and MQL/SQL/conversion dates, and count as open',
+    records, null, 3
+  from statuses
+  union all
+  select
+    'field', null, role, 'salesforce.customFields',
+    '"salesforce": {"customFields": {' || to_json(role) || ': ' || to_json(found) || '}}',
+    true,
+    'read from ' || found || ' (' || filled_rows || ' rows with a value), because '
+      || coalesce(configured || ' is ' || reason, 'config names no field for it') || '; set it to confirm',
+    filled_rows::integer, null, 4
+  from dq_field_choices
+  union all
+  select
+    'outcome_flags', pipeline, value, null, null, false,
+    'the CRM''s closed/won flags decide (counted as ' || outcomes || '), not the stage''s mapping',
+    records, null, 5
+  from flags
+  union all
+  select
+    kind, null, value,
     case kind
-      when 'lead_status' then 'funnel.leadStatuses'
-      when 'opportunity_stage' then 'funnel.opportunityStages'
       when 'lead_source' then 'channels'
       when 'department' then 'teams'
       when 'opportunity_type' then 'opportunityTypes'
       else 'lossReasons'
-    end as setting,
+    end,
+    '"' || case kind
+      when 'lead_source' then 'channels'
+      when 'department' then 'teams'
+      when 'opportunity_type' then 'opportunityTypes'
+      else 'lossReasons'
+    end || '": {' || to_json(value) || ': "?"}',
+    false,
     case kind
-      when 'lead_status' then 'rows quarantined'
-      when 'opportunity_stage' then 'rows quarantined'
       when 'lead_source' then 'channel shown as unknown'
       when 'department' then 'team shown as unknown'
       when 'opportunity_type' then 'read as new business'
       else 'grouped as ' || loss_reason_group(value)
-    end as consequence,
-    count(*)::integer as records
-  from unmapped
-  group by all
+    end,
+    records, null, 6
+  from others
+),
+
+final as (
+  select kind, pipeline, value, setting, config_line, guessed, consequence, records, history_rows, priority
+  from rows_to_decide
 )
 
 select * from final
-order by kind, records desc, value
+order by priority, kind, records desc, pipeline, value

@@ -6,7 +6,7 @@
 -- @column lead_source: lead source as the CRM has it
 -- @column channel: inbound, outbound or unknown (config `channels`; an unmapped source is unknown, never guessed)
 -- @column status: lead status as the CRM has it
--- @column status_step: funnel step the status maps to, or disqualified (config `funnel.leadStatuses`)
+-- @column status_step: funnel step the status maps to, or disqualified (config `funnel.leadStatuses`); null when the config does not map the status: the lead is kept and reaches the funnel by what the export does say (conversion flag, MQL/SQL/conversion dates)
 -- @column created_at: when the lead was created; the lead's cohort
 -- @column mql_at: when the lead became an MQL, where the export records it
 -- @column sql_at: when the lead became an SQL, where the export records it
@@ -69,7 +69,6 @@ final as (
       when unparsed(sql_at_text, sql_at) then 'unparseable date in sql_at'
       when unparsed(converted_at_text, converted_at) then 'unparseable date in converted_at'
       when unparsed(modified_at_text, modified_at) then 'unparseable date in modified_at'
-      when status_step is null then 'unknown lead status (add it to config funnel.leadStatuses)'
     end as quarantine_reason
   from typed
 )

@@ -24,7 +24,9 @@ final as (
       when competitor is null then 'missing competitor name'
       when row_number() over (partition by opportunity_id, lower(competitor) order by _source_row) > 1
         then 'duplicate competitor on the same opportunity'
-      when opportunity_id not in (select opportunity_id from stg_opportunities) then 'references a missing opportunity'
+      when opportunity_id not in (select opportunity_id from stg_opportunities) then coalesce(
+        'its opportunity was quarantined: ' || (select min(reason) from dq_quarantine as q where q.model = 'stg_opportunities' and q.record_id = typed.opportunity_id),
+        'references a missing opportunity')
     end as quarantine_reason
   from typed
 )
