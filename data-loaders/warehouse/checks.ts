@@ -64,7 +64,7 @@ export async function checkExchangeRates(connection: DuckDBConnection, configPat
         throw new SettingError(
           `${setting} contradicts the export's own rate (CurrencyType: ${row.export_rate} ${currency} per corporate unit, ` +
             `so one ${currency} is worth ${round(expected)} ${reporting}). ${wants}` +
-            `${Math.abs(Math.log(rate * row.export_rate)) < Math.log(10) ? `: it looks inverted (Salesforce's ConversionRate is units per ${reporting})` : ""}. ` +
+            `${Math.abs(Math.log(rate * expected)) < Math.log(10) ? `: it looks inverted (Salesforce's ConversionRate is units per ${reporting})` : ""}. ` +
             `Remove it to use the export's rate, or set ${round(expected)}.`,
         );
       }

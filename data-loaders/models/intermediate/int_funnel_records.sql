@@ -13,6 +13,7 @@
 -- @column created_at: when the record entered the funnel; its cohort date
 -- @column lead_source: lead source as the CRM has it
 -- @column channel: inbound, outbound or unknown
+-- @column pipeline: the pipeline of the record's opportunity (a lead's converted opportunity), null when it has none
 -- @column tier: tier of the account, or unknown
 -- @column entry_order: step order at which the record entered the funnel
 -- @column reached_order: order of the furthest step reached
@@ -75,6 +76,7 @@ lead_records as (
     lead.created_at,
     lead.lead_source,
     lead.channel,
+    opportunity.pipeline,
     step_order.lead_order as entry_order,
     greatest(
       step_order.lead_order,
@@ -106,6 +108,7 @@ direct_opportunities as (
     opportunity.created_at,
     opportunity.lead_source,
     opportunity.channel,
+    opportunity.pipeline,
     step_order.opportunity_order as entry_order,
     opportunity.reached_order,
     opportunity.outcome,

@@ -46,7 +46,7 @@ areas as (
   union all
   select 'amounts', case when unrated_deals > 0 then 'partial' else 'ok' end,
     case when unrated_deals > 0 then
-      unrated_deals || case when unrated_deals = 1 then ' deal' else ' deals' end || ' in ' || unrated_currencies || case when unrated_deals = 1 then ' has' else ' have' end || ' no exchange rate: they count in every count, but amount figures (bookings, pipeline, win rate by amount) leave them out.'
+      unrated_deals || case when unrated_deals = 1 then ' deal' else ' deals' end || ' in ' || unrated_currencies || case when unrated_deals = 1 then ' has' else ' have' end || ' no exchange rate: ' || case when unrated_deals = 1 then 'it counts' else 'they count' end || ' in every count, but amount figures (bookings, pipeline, win rate by amount) leave ' || case when unrated_deals = 1 then 'it' else 'them' end || ' out.'
     end
   from counts
   union all

@@ -1,4 +1,4 @@
--- One row per cohort month × channel × lead source × tier × funnel step: how many records of that
+-- One row per cohort month × channel × lead source × tier × pipeline × funnel step: how many records of that
 -- cohort reached the step and how many went on to the next. Cohort = the month the record entered the
 -- funnel (METRICS.md "Stage conversion"). Counts add up across cuts, so pages re-aggregate any
 -- combination by summing `reached` and `advanced` and dividing the sums, never by averaging rates.
@@ -6,6 +6,7 @@
 -- @column channel: inbound, outbound or unknown
 -- @column lead_source: lead source as the CRM has it ('(none)' when empty)
 -- @column tier: account tier A, B, C or unknown
+-- @column pipeline: the opportunity's pipeline ('(none)' for a lead not converted, or an export without pipelines)
 -- @column step: funnel step key (config `funnel.steps`)
 -- @column step_order: position of the step, 1 = top of the funnel
 -- @column team: team that owns the step
@@ -28,6 +29,7 @@ counted as (
     records.channel,
     coalesce(records.lead_source, '(none)') as lead_source,
     records.tier,
+    coalesce(records.pipeline, '(none)') as pipeline,
     steps.step,
     steps.step_order,
     steps.team,
@@ -38,7 +40,7 @@ counted as (
     count(*) filter (where records.entry_order = steps.step_order) as entered
   from records
   cross join steps
-  group by cohort_month, records.channel, lead_source, records.tier, steps.step, steps.step_order, steps.team
+  group by cohort_month, records.channel, lead_source, records.tier, pipeline, steps.step, steps.step_order, steps.team
 ),
 
 final as (
@@ -47,6 +49,7 @@ final as (
     channel,
     lead_source,
     tier,
+    pipeline,
     step,
     step_order,
     team,
@@ -59,4 +62,4 @@ final as (
 )
 
 select * from final
-order by cohort_month, channel, lead_source, tier, step_order
+order by cohort_month, channel, lead_source, tier, pipeline, step_order

@@ -15,23 +15,46 @@
 -- @column history_rows: stage-history rows carrying the stage (opportunity_stage only)
 -- @column priority: 1 first: the order the page lists them in (stages, currencies, statuses, fields, flags, then the rest)
 with stage_values as (
-  select pipeline, stage_name as value, count(*) as records, 0 as history_rows
+  select
+    pipeline, stage_name as value, count(*) as records, 0 as history_rows,
+    bool_and(outcome = 'won' and outcome_source = 'flags') as all_won,
+    bool_and(outcome = 'lost' and outcome_source = 'flags') as all_lost,
+    bool_or(outcome = 'open') as any_open
   from stg_opportunities where stage_step is null and stage_name is not null group by all
   union all
-  select pipeline, stage_name, 0, count(*)
+  select pipeline, stage_name, 0, count(*), null, null, null
   from stg_opportunity_history where stage_step is null and stage_name is not null group by all
 ),
 
+-- The guess: what the CRM's own flags say of the deals in the stage (every one won, or every one lost),
+-- else the stage's words, but never won or lost for a stage that holds open deals.
 stages as (
   select
-    'opportunity_stage' as kind,
-    pipeline,
-    value,
-    sum(records)::integer as records,
-    sum(history_rows)::integer as history_rows,
-    guess_stage_step(value) as guess
-  from (select pipeline, first(value order by records desc) over (partition by pipeline, match_key(value)) as value, records, history_rows from stage_values)
-  group by all
+    kind, pipeline, value, records, history_rows,
+    case
+      when all_won then 'won'
+      when all_lost then 'lost'
+      when any_open and word_guess in ('won', 'lost') then null
+      else word_guess
+    end as guess
+  from (
+    select
+      'opportunity_stage' as kind,
+      pipeline,
+      value,
+      sum(records)::integer as records,
+      sum(history_rows)::integer as history_rows,
+      bool_and(all_won) as all_won,
+      bool_and(all_lost) as all_lost,
+      bool_or(any_open) as any_open,
+      guess_stage_step(value) as word_guess
+    from (
+      select pipeline, first(value order by records desc) over (partition by pipeline, match_key(value)) as value, records, history_rows,
+        all_won, all_lost, any_open
+      from stage_values
+    )
+    group by all
+  )
 ),
 
 statuses as (

@@ -5,7 +5,7 @@
 -- New business only: renewals and expansion are customer success' KPI, not field sales' win rate.
 --
 -- Dimensions: 'overall' (value 'all'), rep (owner at close, by user id), competitor, tier, channel,
--- source (lead source), region, segment. A deal with several competitors counts once under each, so
+-- source (lead source), region, segment, pipeline. A deal with several competitors counts once under each, so
 -- competitor rows do not add up to the overall row; deals with no competitor form '(no competitor)'.
 -- Other dimensions partition the deals ('(none)' for an empty value) and add up to 'overall'.
 -- A dimension the export has no data for is left out entirely — no competitor named on any opportunity,
@@ -19,7 +19,7 @@
 -- @column period_type: quarter, year or all
 -- @column period_key: e.g. 2026-Q1, 2026; 'all' for every closed deal
 -- @column period_start: first day of the period (null for 'all')
--- @column dimension: overall, rep, competitor, tier, channel, source, region or segment
+-- @column dimension: overall, rep, competitor, tier, channel, source, region, segment or pipeline
 -- @column value: the rep's name, competitor, tier, …; 'all' for overall, '(none)' when empty, '(no competitor)'
 -- @column owner_id: the rep's user id (rep rows only; two reps may share a name)
 -- @column owner_team: the rep's team (rep rows only)
@@ -63,6 +63,7 @@ available as (
     count(lead_source) > 0 as source,
     count(region) > 0 as region,
     count(segment) > 0 as segment,
+    count(pipeline) > 0 as pipeline,
     -- Some exports record a lost deal's amount as 0 (Maven's close_value is revenue, 0 when lost): when
     -- no lost deal has a positive amount, lost amounts are not recorded and win rate by amount is unknown.
     count(*) filter (where motion = 'new_business' and outcome = 'lost' and amount > 0) > 0
@@ -105,6 +106,9 @@ deal_values as (
   union all
   select opportunity_id, 'segment', coalesce(segment, '(none)'), coalesce(segment, '(none)'), null
   from closed where (select segment from available)
+  union all
+  select opportunity_id, 'pipeline', coalesce(pipeline, '(none)'), coalesce(pipeline, '(none)'), null
+  from closed where (select pipeline from available)
 ),
 
 counted as (
