@@ -3,7 +3,8 @@
  * steps, sources to channels, departments to teams. They reach SQL only as small tables filled with
  * bound values (`config_*`), never as text spliced into a query.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { createMacros } from "./warehouse/models.ts";
 
@@ -44,6 +45,8 @@ export interface PipelineSetting {
 }
 
 export interface Config {
+  /** The date the data describes (YYYY-MM-DD); by default the latest creation, change or stage date in the export. */
+  asOf?: string;
   locale: "en" | "ko";
   currency: string;
   /** Currency → value of one unit in the reporting currency (USD: 1 when reporting in USD). */
@@ -72,22 +75,56 @@ export interface Config {
   cohortMaturityDays: number;
 }
 
+/** The neutral defaults every export starts from: the usual names, no targets, no one org's settings. */
 export const DEFAULT_CONFIG_PATH = "data/config.json";
+/** An export's own settings (its targets, stages, fields) travel with it, in this file beside its CSVs. */
+export const EXPORT_CONFIG_FILE = "config.json";
 
-/** Read and validate a config file; a bad setting stops the build naming the file and the setting. */
-export function loadConfig(path = DEFAULT_CONFIG_PATH): Config {
-  let parsed: unknown;
+/**
+ * The config for a build: the defaults, with an export's own settings (`path`: a config.json beside the
+ * exports, or a file --config / CRM_CONFIG names) laid over them — objects merged key by key, anything
+ * else (a list, a number) replaced. A bad or unknown setting stops the build naming the file and setting.
+ * @example loadConfig("data/exports/sample/config.json")  // the defaults plus the sample's targets
+ */
+export function loadConfig(path: string | null = DEFAULT_CONFIG_PATH): Config {
+  const defaults = readJson(DEFAULT_CONFIG_PATH);
+  if (!path || resolve(path) === resolve(DEFAULT_CONFIG_PATH)) return validateConfig(defaults, DEFAULT_CONFIG_PATH);
+  const own = readJson(path);
+  if (typeof own !== "object" || own === null || Array.isArray(own)) throw new Error(`${path}: expected a JSON object of settings`);
+  return validateConfig(mergeSettings(defaults as Record<string, unknown>, own as Record<string, unknown>), path);
+}
+
+/** The config file of an exports folder, if it has one. */
+export function exportConfigPath(exportsDir: string): string | null {
+  const path = join(exportsDir, EXPORT_CONFIG_FILE);
+  return existsSync(path) ? path : null;
+}
+
+/** `over` laid on `base`: plain objects merged key by key, any other value replaced. */
+export function mergeSettings(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const under = merged[key];
+    merged[key] = isPlainObject(value) && isPlainObject(under) ? mergeSettings(under, value) : value;
+  }
+  return merged;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function readJson(path: string): unknown {
   try {
-    parsed = JSON.parse(readFileSync(path, "utf8"));
+    return JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
     throw new Error(`${path}: cannot read the config (${(error as Error).message})`);
   }
-  return validateConfig(parsed, path);
 }
 
 /** The keys each object of the config may have; anything else is a typo or a setting we do not have. */
 const CONFIG_KEYS = {
-  "": ["$comment", "locale", "currency", "exchangeRates", "fiscalYearStartMonth", "minimumSample", "salesforce", "funnel", "channels", "teams", "opportunityTypes", "pipelines", "lossReasons", "targets", "bottleneck", "recycling", "cohortMaturityDays"],
+  "": ["$comment", "asOf", "locale", "currency", "exchangeRates", "fiscalYearStartMonth", "minimumSample", "salesforce", "funnel", "channels", "teams", "opportunityTypes", "pipelines", "lossReasons", "targets", "bottleneck", "recycling", "cohortMaturityDays"],
   salesforce: ["customFields"],
   "salesforce.customFields": ["Account.tier", "Account.region", "Lead.mqlDate", "Lead.sqlDate", "Lead.lossReason", "Opportunity.lossReason", "Opportunity.competitors", "User.startDate", "User.region"],
   funnel: ["steps", "leadStatuses", "opportunityStages"],
@@ -109,6 +146,9 @@ export function validateConfig(value: unknown, path = "config"): Config {
   }
   if (typeof config.salesforce?.customFields === "object" && config.salesforce.customFields !== null) {
     checkKeys(config.salesforce.customFields, "salesforce.customFields", CONFIG_KEYS["salesforce.customFields"], path);
+  }
+  if (config.asOf !== undefined && !(typeof config.asOf === "string" && /^\d{4}-\d{2}-\d{2}$/.test(config.asOf) && !Number.isNaN(Date.parse(config.asOf)))) {
+    fail("asOf", "a date YYYY-MM-DD (leave it out to take the export's latest creation, change or stage date)");
   }
   if (config.locale !== "en" && config.locale !== "ko") fail("locale", `"en" or "ko"`);
   if (!/^[A-Z]{3}$/.test(config.currency)) fail("currency", "an ISO 4217 code such as USD or KRW");
@@ -302,6 +342,7 @@ export async function writeConfigTables(connection: DuckDBConnection, config: Co
     recycle_revisit_default_months: String(config.recycling.revisitDefaultMonths),
     recycle_unreachable_months: String(config.recycling.unreachableMonths),
     cohort_maturity_days: String(config.cohortMaturityDays),
+    ...(config.asOf ? { as_of: config.asOf } : {}),
   };
   for (const [name, value] of Object.entries(settings)) {
     await connection.run("insert into config_setting values ($name, $value)", { name, value });

@@ -15,7 +15,7 @@ const { values } = parseArgs({
     exports: { type: "string", default: process.env.CRM_EXPORTS ?? DEFAULT_EXPORTS },
     format: { type: "string", default: "auto" },
     out: { type: "string", default: DEFAULT_WAREHOUSE },
-    config: { type: "string", default: "data/config.json" },
+    config: { type: "string" },
     mapping: { type: "string", default: process.env.CRM_MAPPING },
     force: { type: "boolean", default: false },
     timings: { type: "boolean", default: false },

@@ -145,6 +145,7 @@ export const ENTITIES: Entity[] = [
       col("competitors", "competitors as one comma-joined field, where the CRM keeps them so"),
       col("segment", "product line or segment, for win rate by segment"),
       col("region", "sales region of the deal, where the CRM keeps it on the deal"),
+      col("modified_at", "when the deal was last changed (the export's own \"now\" is its latest change)"),
       col("is_deleted", "deleted in the CRM (boolean)"),
     ],
   },

@@ -296,6 +296,7 @@ async function createOpportunitiesView(connection: DuckDBConnection, deals: Load
       is_won: findColumns(h, DEALS.isWon),
       loss_reason: findColumns(h, ["Closed Lost Reason"]),
       pipeline: findColumns(h, DEALS.pipeline),
+      modified_at: findColumns(h, ["Last Modified Date"]),
     },
     columns,
   );

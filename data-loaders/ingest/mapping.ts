@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { Config } from "../config.ts";
+import { mergeSettings, type Config } from "../config.ts";
 import { quoteIdentifier } from "../duckdb.ts";
 import { IngestError, keepNamed, loadCsvFile } from "./csv.ts";
 import { ENTITIES, entity, type EntityName } from "./entities.ts";
@@ -43,10 +43,8 @@ export interface Mapping {
   decimal?: "." | ",";
   delimiter?: (typeof DELIMITERS)[number];
   files: MappingFile[];
-  /** Additions to data/config.json (stages, channels, …) that this export's values need. */
-  config?: Partial<Pick<Config, "channels" | "teams" | "opportunityTypes">> & {
-    funnel?: Partial<Pick<Config["funnel"], "leadStatuses" | "opportunityStages">>;
-  };
+  /** Settings this export needs (stages, channels, targets, …), laid over the config like a config.json beside the exports. */
+  config?: Record<string, unknown>;
 }
 
 /** Read and check a mapping file; every mistake names the file and the setting. */
@@ -81,20 +79,9 @@ export function loadMapping(path: string): Mapping {
   return mapping;
 }
 
-/** The config with the mapping's additions merged in (the mapping wins where both name a value). */
+/** The config with the mapping's own settings laid over it (the mapping wins where both set a value). */
 export function mergeMappingConfig(config: Config, mapping: Mapping): Config {
-  const extra = mapping.config ?? {};
-  return {
-    ...config,
-    channels: { ...config.channels, ...extra.channels },
-    teams: { ...config.teams, ...extra.teams },
-    opportunityTypes: { ...config.opportunityTypes, ...extra.opportunityTypes },
-    funnel: {
-      ...config.funnel,
-      leadStatuses: { ...config.funnel.leadStatuses, ...extra.funnel?.leadStatuses },
-      opportunityStages: { ...config.funnel.opportunityStages, ...extra.funnel?.opportunityStages },
-    },
-  };
+  return mergeSettings(config as unknown as Record<string, unknown>, (mapping.config ?? {}) as Record<string, unknown>) as unknown as Config;
 }
 
 /** Load every file the mapping names; other files in the folder are listed as unused. */

@@ -105,6 +105,7 @@ export const SALESFORCE_OBJECTS: SalesforceObject[] = [
       loss_reason: ["custom:Opportunity.lossReason"],
       campaign_id: ["CampaignId"],
       competitors: ["custom:Opportunity.competitors"],
+      modified_at: ["LastModifiedDate", "LastStageChangeDate"],
       is_deleted: ["IsDeleted"],
     },
   },

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { Config } from "../config.ts";
+import { EXPORT_CONFIG_FILE, type Config } from "../config.ts";
 import { createEmptySourceView, IngestError } from "./csv.ts";
 import { ENTITIES, entity, type EntityName } from "./entities.ts";
 import { loadCanonicalExport, looksCanonical } from "./canonical.ts";
@@ -80,7 +80,11 @@ export async function loadExports(
   }
   // Without snapshot folders the folder itself is the export.
   if (!loaded) loaded = await loadOneExport(connection, dir, config, format, mapping);
-  const files = [...loaded.files, ...snapshotFiles];
+  // The export's settings file is not data: it is listed once, as what it is.
+  const files = [...loaded.files, ...snapshotFiles].filter((f) => f.file !== EXPORT_CONFIG_FILE);
+  if (existsSync(join(dir, EXPORT_CONFIG_FILE))) {
+    files.push({ file: EXPORT_CONFIG_FILE, entity: null, rowsRead: null, note: "not data: this export's settings" });
+  }
   const present = new Set(files.map((f) => f.entity).filter((e) => e !== null));
   if (snapshots.length) {
     await connection.run(`create or replace view src_opportunity_snapshots as select * from raw_snapshot__opportunities`);

@@ -54,7 +54,8 @@
  * Size: `leads` sets the size; accounts = leads / 20; users (reps) = 40 × (leads / 10,000)^0.4375,
  * clamped to 12…400 (40 at 10,000 leads, 300 at 1,000,000: a power law through those two points).
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { buildAccounts, writeAccounts } from "./accounts.ts";
 import { buildCalendar, sampleLeadCreationDays } from "./calendar.ts";
 import { buildCampaigns, writeCampaigns } from "./campaigns.ts";
@@ -128,10 +129,32 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
 
     const files: SampleSummary["files"] = {};
     for (const [object, writer] of Object.entries(writers)) files[`${object}.csv`] = writer.close();
+    writeSampleConfig(options.outDir, leads);
     return { outDir: options.outDir, leads, seed, asOf, files, headline: simulation.tally.headline() };
   } finally {
     for (const writer of Object.values(writers)) writer.close();
   }
+}
+
+/**
+ * The sample's own settings, beside its exports (settings travel with the data they describe): monthly
+ * targets a little above the 10,000-lead sample's own run rate, scaled with the number of leads.
+ */
+function writeSampleConfig(outDir: string, leads: number): void {
+  const scale = leads / DEFAULT_LEADS;
+  const target = (perMonth: number) => Math.round(perMonth * scale);
+  const config = {
+    $comment:
+      "The bundled sample's own settings, laid over data/config.json (the neutral defaults): its targets, set a little above its own monthly run rate.",
+    targets: {
+      marketing: { mqls: target(130) },
+      inside_sales: { opportunities_created: target(70) },
+      field_sales: { bookings: target(900_000), won_deals: target(35) },
+      customer_success: { renewal_bookings: target(550_000) },
+    },
+  };
+  writeFileSync(join(outDir, "config.json"), `${JSON.stringify(config, null, 2)}
+`);
 }
 
 /** Users (reps) for a number of leads: 40 at 10,000, 300 at 1,000,000, a power law in between. */

@@ -1,8 +1,10 @@
 /**
  * What every page needs besides marts: locale and currency, the funnel's steps and labels, the periods,
- * the data's as-of date, the export's coverage notes and targets. Small, read once per page.
+ * the data's as-of date, the export's coverage notes and targets, and the config lines the export still
+ * needs. Small, read once per page.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { readSuggestedConfig } from "../config-suggestion.ts";
 import { queryRows, queryValue } from "../duckdb.ts";
 
 export async function siteSettings(db: DuckDBConnection) {
@@ -12,15 +14,20 @@ export async function siteSettings(db: DuckDBConnection) {
     currency: await setting("currency"),
     minimumSample: Number(await setting("minimum_sample")),
     asOf: await queryValue<string>(db, "select strftime(as_of, '%Y-%m-%d') from int_as_of"),
+    /** Why that date: config, or which of the export's dates (the data-quality page says so). */
+    asOfReason: await queryValue<string>(db, "select as_of_reason from int_as_of"),
     format: await queryValue<string>(db, "select format from warehouse_meta"),
     steps: await queryRows(db, "select step, step_order, team, label_en, label_ko from config_funnel_step order by step_order"),
     periods: await queryRows(
       db,
       `select period_type, period_key, strftime(period_start, '%Y-%m-%d') as period_start,
-              strftime(period_end, '%Y-%m-%d') as period_end, previous_key, is_complete, period_index
+              strftime(period_end, '%Y-%m-%d') as period_end, previous_key, is_complete, period_index,
+              has_data, starts_before_data
        from int_periods order by period_type, period_start`,
     ),
     coverage: await queryRows(db, "select area, status, note from mart_coverage"),
     targets: await queryRows(db, "select team, kpi, monthly_target from config_target order by team, kpi"),
+    /** What the export still needs from the config, as one object to paste (the data-quality page). */
+    configSuggestion: await readSuggestedConfig(db),
   };
 }

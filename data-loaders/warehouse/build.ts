@@ -10,7 +10,7 @@ import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, rmSy
 import { dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { loadConfig, validateConfig, writeConfigTables, type Config } from "../config.ts";
+import { DEFAULT_CONFIG_PATH, exportConfigPath, loadConfig, validateConfig, writeConfigTables, type Config } from "../config.ts";
 import { listFiles } from "../files.ts";
 import { closeDatabase, openDatabase, queryRows, queryValue, withConnection } from "../duckdb.ts";
 import { ensureQuarantineTable } from "../ingest/csv.ts";
@@ -57,12 +57,14 @@ export interface BuildResult {
 
 export async function buildWarehouse(options: BuildOptions): Promise<BuildResult> {
   const out = options.out ?? DEFAULT_WAREHOUSE;
-  const configPath = options.configPath ?? "data/config.json";
+  // The export's own settings: a file named on the command line or in CRM_CONFIG, else a config.json
+  // beside the exports; laid over the neutral defaults (data/config.json).
+  const configPath = options.configPath ?? process.env.CRM_CONFIG ?? exportConfigPath(options.exportsDir) ?? DEFAULT_CONFIG_PATH;
   const format = options.format ?? "auto";
   const mapping = options.mappingPath ? loadMapping(options.mappingPath) : null;
   const onTimed = options.onTimed ?? (() => {});
   const fingerprint = await timed(onTimed, "fingerprint", () =>
-    fingerprintInputs(options.exportsDir, [configPath, options.mappingPath], format),
+    fingerprintInputs(options.exportsDir, [DEFAULT_CONFIG_PATH, configPath, options.mappingPath], format),
   );
   if (!options.force && (await readFingerprint(out)) === fingerprint) {
     const files = await withConnection(out, (db) => readReconciliation(db), { readOnly: true });

@@ -86,20 +86,21 @@ describe("plan and data-quality pages in Chromium", () => {
 
     it("reconciles every file of the sample and says the export is clean", async () => {
       const table = site.page.locator(".data-table table").first();
-      await expect.poll(() => table.locator("tbody tr").count()).toBe(10);
+      // The ten files of the sample and its config.json (settings, not read as data).
+      await expect.poll(() => table.locator("tbody tr").count()).toBe(11);
       const rows = await table.locator("tbody tr").allInnerTexts();
       expect(rows.find((r) => r.includes("Lead.csv"))).toMatch(/10,000\s+10,000\s+0\s+✓/);
       expect(rows.find((r) => r.includes("Contact.csv"))).toMatch(/not read/);
       expect(await site.page.locator(".verdict.clean").textContent()).toMatch(/A clean export/);
       expect(await site.page.locator(".all-clear").allTextContents()).toEqual([
+        "✓ Every stage, status, currency, source, department, type and loss reason in this export is settled by the config.",
         "✓ No row was quarantined: every row read was loaded.",
-        "✓ Every lead status, stage, lead source, department, opportunity type and loss reason in this export is mapped by the config.",
       ]);
     });
 
     it("lists what the export can compute, with a status badge per area", async () => {
       const badges = await site.page.locator(".coverage-list .badge").allTextContents();
-      expect(badges).toHaveLength(11);
+      expect(badges).toHaveLength(13);
       expect(badges.filter((b) => b.includes("Unavailable"))).toHaveLength(1);
     });
 

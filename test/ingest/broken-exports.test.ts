@@ -103,7 +103,7 @@ describe("broken exports", () => {
     expect(files).toContainEqual({ source_file: "Account.csv", rows_read: 1, rows_loaded: 1, rows_quarantined: 0 });
   });
 
-  it("dates in the future and before 1970: quarantined as implausible; an open deal may close in the future", async () => {
+  it("dates in the future and before 1970: quarantined as implausible; a closed deal may not close after the data's as-of date, an open one may", async () => {
     const { quarantine } = await quarantineOf(
       exportWith(
         [
@@ -116,10 +116,11 @@ describe("broken exports", () => {
         ].join("\n") + "\n",
       ),
     );
+    // No change dates here: the as-of date is the latest plausible date, o1's creation (2026-01-05).
     expect(quarantine.map((q) => [q.record_id, q.reason])).toEqual([
       ["o2", "implausible date in created_at (before 1970 or in the future)"],
       ["o3", "implausible date in created_at (before 1970 or in the future)"],
-      ["o4", "closed with a close date in the future"],
+      ["o4", "closed with a close date after the data's as-of date (2026-01-05)"],
       ["o5", "implausible date in close_date (before 1970)"],
     ]);
   });

@@ -72,7 +72,8 @@ describe("generateSample({seed})", () => {
     await generateSample({ outDir: first, leads: SMALL, seed: 7 });
     await generateSample({ outDir: second, leads: SMALL, seed: 7 });
     const hashes = sha256Of(first);
-    expect(Object.keys(hashes)).toHaveLength(10);
+    // Ten object files and the sample's own settings (config.json: its targets).
+    expect(Object.keys(hashes)).toHaveLength(11);
     expect(sha256Of(second)).toEqual(hashes);
   });
 
@@ -101,7 +102,7 @@ describe("the Salesforce Data Export format", () => {
   });
 
   it("writes one file per object with the field API names as header, in order", () => {
-    expect(readdirSync(dir).sort()).toEqual(Object.keys(SAMPLE_COLUMNS).map((o) => `${o}.csv`).sort());
+    expect(readdirSync(dir).sort()).toEqual([...Object.keys(SAMPLE_COLUMNS).map((o) => `${o}.csv`), "config.json"].sort());
     expect(tables.Opportunity.header).toEqual(["Id", "IsDeleted", "AccountId", "Name", "StageName", "Amount", "Probability", "CloseDate", "Type", "LeadSource", "IsClosed", "IsWon", "ForecastCategoryName", "CurrencyIsoCode", "CampaignId", "OwnerId", "CreatedById", "CreatedDate", "LastModifiedDate", "LastStageChangeDate", "FiscalYear", "FiscalQuarter", "Loss_Reason__c", "Competitor__c"]);
     for (const object of Object.keys(SAMPLE_COLUMNS) as SampleObject[]) expect(tables[object].header, object).toEqual([...SAMPLE_COLUMNS[object]]);
   });

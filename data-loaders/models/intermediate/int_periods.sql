@@ -9,6 +9,9 @@
 -- @column previous_key: the period before, for "vs previous period"
 -- @column is_complete: the period ended on or before the as-of date
 -- @column period_index: 1 for the latest period of its type, 2 for the one before, …
+-- @column days_with_data: days of the period on which a lead or an opportunity was created or a deal closed
+-- @column has_data: the period holds at least one such day (pages open on the latest period that does)
+-- @column starts_before_data: the period began before the export's first date, so its first days are not in the export (partial: a change against it is not made)
 with settings as (
   select value::integer as fy_start from config_setting where name = 'fiscal_year_start_month'
 ),
@@ -24,12 +27,27 @@ bounds as (
     (select as_of from int_as_of) as last_day
 ),
 
+activity_days as (
+  select distinct created_at::date as day from stg_leads
+  union
+  select created_at::date from stg_opportunities
+  union
+  select close_date from stg_opportunities where outcome <> 'open'
+),
+
 labelled as (
   -- every period holding one of the days (period rules and labels: the macros periods_between and period_*)
   select *
   from periods_between(
     (select first_day from bounds), (select last_day from bounds), ['week', 'month', 'quarter', 'year'], (select fy_start from settings)
   )
+),
+
+day_counts as (
+  select labelled.period_type, labelled.period_start, count(*) as days
+  from labelled
+  join activity_days on activity_days.day >= labelled.period_start and activity_days.day < labelled.period_end
+  group by all
 ),
 
 final as (
@@ -40,8 +58,12 @@ final as (
     period_end,
     lag(period_key) over (partition by period_type order by period_start) as previous_key,
     period_end <= (select as_of from int_as_of) + 1 as is_complete,
-    row_number() over (partition by period_type order by period_start desc)::integer as period_index
+    row_number() over (partition by period_type order by period_start desc)::integer as period_index,
+    coalesce(day_counts.days, 0)::integer as days_with_data,
+    coalesce(day_counts.days, 0) > 0 as has_data,
+    labelled.period_start < (select first_day from bounds) as starts_before_data
   from labelled
+  left join day_counts using (period_type, period_start)
 )
 
 select * from final

@@ -6,6 +6,7 @@
 -- @column rows_read: data rows the CSV reader read (header excluded); null when the file was not read
 -- @column rows_loaded: rows that reached staging
 -- @column rows_quarantined: rows set aside, with a reason, in dq_quarantine
+-- @column share_quarantined: rows_quarantined ÷ rows_read (null when the file was not read or is empty)
 -- @column note: why a file was not used
 with loaded as (
   select _source_file as source_file, count(*) as rows_loaded from stg_users group by 1
@@ -32,6 +33,7 @@ final as (
     files.rows_read,
     coalesce(loaded.rows_loaded, 0)::integer as rows_loaded,
     coalesce(quarantined.rows_quarantined, 0)::integer as rows_quarantined,
+    coalesce(quarantined.rows_quarantined, 0) / nullif(files.rows_read, 0) as share_quarantined,
     files.note
   from dq_source_files as files
   left join loaded using (source_file)

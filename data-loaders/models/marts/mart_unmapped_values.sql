@@ -8,8 +8,10 @@
 -- @column pipeline: the pipeline of a stage, where the export has pipelines (its stages are mapped per pipeline); null otherwise
 -- @column value: the value as the export has it (a currency code; a config key for a field)
 -- @column setting: the config setting to add it to
--- @column config_line: the JSON to add to the config, with the guessed step where one fits ("?" where none does)
--- @column guessed: config_line holds a guess from the value's words, to check before use
+-- @column config_path: where in the config the value goes, as a JSON list of keys (["funnel", "opportunityStages"], ["pipelines", "<name>", "stages"])
+-- @column suggestion: what to set it to, where the CRM's flags or the value's words suggest it (a guess to check); null when nobody can guess
+-- @column config_line: the JSON to add to the config, with the suggestion where there is one ("?" where there is none)
+-- @column guessed: the suggestion is a guess from the CRM's flags or the value's words (fields: the field found)
 -- @column consequence: what happens to these records until it is settled
 -- @column records: records (deals, leads, users) carrying the value, as loaded
 -- @column history_rows: stage-history rows carrying the stage (opportunity_stage only)
@@ -109,6 +111,8 @@ rows_to_decide as (
     pipeline,
     value,
     case when pipeline is null then 'funnel.opportunityStages' else 'pipelines.' || pipeline || '.stages' end as setting,
+    case when pipeline is null then '["funnel", "opportunityStages"]' else '["pipelines", ' || to_json(pipeline) || ', "stages"]' end as config_path,
+    guess as suggestion,
     case
       when pipeline is null then '"funnel": {"opportunityStages": {' || to_json(value) || ': "' || coalesce(guess, '?') || '"}}'
       else '"pipelines": {' || to_json(pipeline) || ': {"stages": {' || to_json(value) || ': "' || coalesce(guess, '?') || '"}}}'
@@ -121,7 +125,7 @@ rows_to_decide as (
   from stages
   union all
   select
-    'currency', null, currency, 'exchangeRates',
+    'currency', null, currency, 'exchangeRates', '["exchangeRates"]', null,
     '"exchangeRates": {' || to_json(currency) || ': ?}',
     false,
     'deals kept in every count; their amount (' || format('{:,.0f}', amount_original) || ' ' || currency
@@ -131,7 +135,7 @@ rows_to_decide as (
   from currencies
   union all
   select
-    kind, pipeline, value, 'funnel.leadStatuses',
+    kind, pipeline, value, 'funnel.leadStatuses', '["funnel", "leadStatuses"]', guess,
     '"funnel": {"leadStatuses": {' || to_json(value) || ': "' || coalesce(guess, '?') || '"}}',
     guess is not null,
     'leads kept; they reach the funnel by their conversion flag and MQL/SQL/conversion dates, and count as open',
@@ -139,7 +143,7 @@ rows_to_decide as (
   from statuses
   union all
   select
-    'field', null, role, 'salesforce.customFields',
+    'field', null, role, 'salesforce.customFields', '["salesforce", "customFields"]', found,
     '"salesforce": {"customFields": {' || to_json(role) || ': ' || to_json(found) || '}}',
     true,
     'read from ' || found || ' (' || filled_rows || ' rows with a value), because '
@@ -148,7 +152,7 @@ rows_to_decide as (
   from dq_field_choices
   union all
   select
-    'outcome_flags', pipeline, value, null, null, false,
+    'outcome_flags', pipeline, value, null, null, null, null, false,
     'the CRM''s closed/won flags decide (counted as ' || outcomes || '), not the stage''s mapping',
     records, null, 5
   from flags
@@ -161,6 +165,13 @@ rows_to_decide as (
       when 'opportunity_type' then 'opportunityTypes'
       else 'lossReasons'
     end,
+    '["' || case kind
+      when 'lead_source' then 'channels'
+      when 'department' then 'teams'
+      when 'opportunity_type' then 'opportunityTypes'
+      else 'lossReasons'
+    end || '"]',
+    null,
     '"' || case kind
       when 'lead_source' then 'channels'
       when 'department' then 'teams'
@@ -179,7 +190,7 @@ rows_to_decide as (
 ),
 
 final as (
-  select kind, pipeline, value, setting, config_line, guessed, consequence, records, history_rows, priority
+  select kind, pipeline, value, setting, config_path, suggestion, config_line, guessed, consequence, records, history_rows, priority
   from rows_to_decide
 )
 

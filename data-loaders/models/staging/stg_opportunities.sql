@@ -196,7 +196,8 @@ final as (
       when implausible_amount(amount) then 'implausible amount (over 100,000,000,000 in the reporting currency)'
       when implausible_date(created_at) then 'implausible date in created_at (before 1970 or in the future)'
       when close_date < date '1970-01-01' then 'implausible date in close_date (before 1970)'
-      when outcome <> 'open' and implausible_date(close_date) then 'closed with a close date in the future'
+      when outcome <> 'open' and close_date > (select as_of from int_as_of)
+        then 'closed with a close date after the data''s as-of date (' || (select as_of from int_as_of) || ')'
       when unparsed(close_date_text, close_date) then 'unparseable date in close_date'
     end as quarantine_reason
   from decided
