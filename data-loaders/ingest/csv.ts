@@ -3,7 +3,7 @@
  * raw tables, and exposing them to staging as `src_<entity>` views with canonical column names.
  */
 import { once } from "node:events";
-import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readSync, rmSync } from "node:fs";
+import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -235,6 +235,20 @@ export function readHeaderRow(path: string, maxBytes = 16 << 20): string[] {
   return readHeaderRecord(path, maxBytes).fields;
 }
 
+/**
+ * The header row of every CSV file in `dir` (file name → column labels), reading only as far as the end
+ * of the first record: cheap enough for format detection on a folder of large exports.
+ */
+export function readCsvHeaders(dir: string): Record<string, string[]> {
+  const headers: Record<string, string[]> = {};
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (!name.toLowerCase().endsWith(".csv") || !statSync(path).isFile()) continue;
+    headers[name] = readHeaderRow(path);
+  }
+  return headers;
+}
+
 /** The header record and the delimiter it uses. */
 export function readHeaderRecord(path: string, maxBytes = 16 << 20): { fields: string[]; delimiter: string } {
   const fd = openSync(path, "r");
@@ -304,9 +318,13 @@ export type HeaderCandidate = string | string[];
 
 /** A `keep` for loadCsvFile: the header columns named in `names`, case and outer spaces ignored. */
 export function keepNamed(names: Iterable<string>): (header: string[]) => string[] {
-  const key = (name: string) => name.toLowerCase().trim();
-  const wanted = new Set([...names].map(key));
-  return (header) => header.filter((name) => wanted.has(key(name)));
+  const wanted = new Set([...names].map(headerKey));
+  return (header) => header.filter((name) => wanted.has(headerKey(name)));
+}
+
+/** A header as matched: case, outer spaces and runs of spaces ignored (exports differ in all three). */
+export function headerKey(name: string): string {
+  return name.replace(/\s+/g, " ").trim().toLowerCase();
 }
 
 /** A `keep` for loadCsvFile: the header columns that any candidate names (as createSourceView matches them). */
@@ -328,9 +346,9 @@ export async function createSourceView(
   candidates: Partial<Record<string, HeaderCandidate[]>>,
   foundColumns: string[],
 ): Promise<void> {
-  const byLowerName = new Map(foundColumns.map((name) => [name.toLowerCase(), name]));
+  const byKey = new Map(foundColumns.map((name) => [headerKey(name), name]));
   const resolve = (candidate: HeaderCandidate): string | string[] | undefined => {
-    const names = (typeof candidate === "string" ? [candidate] : candidate).map((n) => byLowerName.get(n.toLowerCase()));
+    const names = (typeof candidate === "string" ? [candidate] : candidate).map((n) => byKey.get(headerKey(n)));
     if (names.some((n) => n === undefined)) return undefined;
     return typeof candidate === "string" ? names[0] : (names as string[]);
   };

@@ -66,6 +66,8 @@ export const ENTITIES: Entity[] = [
       col("user_name", "display name (employees are shown by name on the site)"),
       col("department", "team name as the CRM has it, mapped by config `teams`"),
       col("title", "job title"),
+      col("role", "role in the CRM's role hierarchy (a team when the department is empty, by config `teamPatterns`)"),
+      col("profile", "the CRM profile (a team when department and role say nothing)"),
       col("start_date", "date the rep started (for ramp curves)"),
       col("is_active", "still active (boolean)"),
       col("region", "sales region"),

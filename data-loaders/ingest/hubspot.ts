@@ -21,6 +21,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config.ts";
 import { queryRows, quoteIdentifier } from "../duckdb.ts";
 import { createSourceView, IngestError, loadCsvFile, readHeaderRow, type HeaderCandidate } from "./csv.ts";
+export { readCsvHeaders } from "./csv.ts";
 import { entity, type EntityName } from "./entities.ts";
 import type { SourceFile } from "./sources.ts";
 
@@ -93,20 +94,6 @@ export function classifyHubSpotHeader(header: string[]): HubSpotObject | null {
 /** Is this an export from HubSpot? True when any file's header is a deals, companies or contacts export. */
 export function looksLikeHubSpot(headersByFile: Record<string, string[]>): boolean {
   return Object.values(headersByFile).some((header) => classifyHubSpotHeader(header) !== null);
-}
-
-/**
- * The header row of every CSV file in `dir` (file name → column labels), reading only as far as the end
- * of the first record: cheap enough for format detection on a folder of large exports.
- */
-export function readCsvHeaders(dir: string): Record<string, string[]> {
-  const headers: Record<string, string[]> = {};
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (!name.toLowerCase().endsWith(".csv") || !statSync(path).isFile()) continue;
-    headers[name] = readHeaderRow(path);
-  }
-  return headers;
 }
 
 // ─── Stage history columns ────────────────────────────────────────────────────────────────────────

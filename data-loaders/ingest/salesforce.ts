@@ -1,205 +1,90 @@
 /**
- * Salesforce adapter: a Data Export (or Data Loader) folder with one CSV per object, field API names as
- * headers. Each object we use becomes a raw table `raw_salesforce__<object>` holding the file as it is,
- * and a `src_<entity>` view in the canonical contract (entities.ts). Custom fields (tier, loss reason, MQL
- * and SQL dates, rep start date) are named in the config, because every org names them differently.
+ * Salesforce adapter: a folder with one CSV per object — a Data Export or Data Loader file (field API names
+ * as headers, named after the object) or a report or list-view export (field labels as headers, any file
+ * name, often Windows-1252 with "$65,000.00" amounts and M/D/YYYY dates). Each file is matched to an object
+ * by its name, else by its header (the declarations in salesforce-objects.ts). Each object we use becomes
+ * a raw table `raw_salesforce__<object>` holding the file as it is, and a `src_<entity>` view in the
+ * canonical contract (entities.ts). Custom fields (tier, loss reason, MQL and SQL dates, rep start date)
+ * are named in the config, because every org names them differently; when the named field is missing or
+ * empty, one whose name fits the role is read instead and the data-quality page says so.
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config.ts";
 import { queryRows, quoteIdentifier } from "../duckdb.ts";
-import { createSourceView, keepCandidates, keepNamed, loadCsvFile, readHeaderRow, type HeaderCandidate } from "./csv.ts";
-import type { EntityName } from "./entities.ts";
+import { createSourceView, headerKey, IngestError, keepCandidates, keepNamed, loadCsvFile, readHeaderRow, type HeaderCandidate } from "./csv.ts";
+import { OTHER_SALESFORCE_OBJECTS, SALESFORCE_OBJECTS, type SalesforceObject } from "./salesforce-objects.ts";
 import type { FieldChoice, SourceFile } from "./sources.ts";
 
-interface SalesforceObject {
-  object: string;
-  entity: EntityName;
-  /** canonical column → candidate headers; `custom:<Object.key>` refers to config.salesforce.customFields. */
-  columns: Record<string, Array<HeaderCandidate | `custom:${string}`>>;
-}
-
-export const SALESFORCE_OBJECTS: SalesforceObject[] = [
-  {
-    object: "User",
-    entity: "users",
-    columns: {
-      user_id: ["Id"],
-      user_name: ["Name", ["FirstName", "LastName"], "LastName"],
-      department: ["Department"],
-      title: ["Title"],
-      start_date: ["custom:User.startDate", "CreatedDate"],
-      is_active: ["IsActive"],
-      region: ["custom:User.region"],
-      manager_id: ["ManagerId"],
-      is_deleted: ["IsDeleted"],
-    },
-  },
-  {
-    object: "Account",
-    entity: "accounts",
-    columns: {
-      account_id: ["Id"],
-      account_name: ["Name"],
-      industry: ["Industry"],
-      annual_revenue: ["AnnualRevenue"],
-      employees: ["NumberOfEmployees"],
-      region: ["custom:Account.region"],
-      country: ["BillingCountry"],
-      tier: ["custom:Account.tier"],
-      created_at: ["CreatedDate"],
-      owner_id: ["OwnerId"],
-      is_deleted: ["IsDeleted"],
-    },
-  },
-  {
-    object: "Campaign",
-    entity: "campaigns",
-    columns: {
-      campaign_id: ["Id"],
-      campaign_name: ["Name"],
-      campaign_type: ["Type"],
-      start_date: ["StartDate"],
-      is_deleted: ["IsDeleted"],
-    },
-  },
-  {
-    object: "Lead",
-    entity: "leads",
-    columns: {
-      lead_id: ["Id"],
-      company: ["Company"],
-      account_id: ["ConvertedAccountId"],
-      lead_source: ["LeadSource"],
-      status: ["Status"],
-      created_at: ["CreatedDate"],
-      mql_at: ["custom:Lead.mqlDate"],
-      sql_at: ["custom:Lead.sqlDate"],
-      converted_at: ["ConvertedDate"],
-      is_converted: ["IsConverted"],
-      converted_opportunity_id: ["ConvertedOpportunityId"],
-      owner_id: ["OwnerId"],
-      loss_reason: ["custom:Lead.lossReason"],
-      modified_at: ["LastModifiedDate"],
-      is_deleted: ["IsDeleted"],
-    },
-  },
-  {
-    object: "Opportunity",
-    entity: "opportunities",
-    columns: {
-      opportunity_id: ["Id"],
-      account_id: ["AccountId"],
-      stage_name: ["StageName"],
-      amount: ["Amount"],
-      currency: ["CurrencyIsoCode"],
-      close_date: ["CloseDate"],
-      created_at: ["CreatedDate"],
-      owner_id: ["OwnerId"],
-      created_by_id: ["CreatedById"],
-      lead_source: ["LeadSource"],
-      opportunity_type: ["Type"],
-      is_closed: ["IsClosed"],
-      is_won: ["IsWon"],
-      loss_reason: ["custom:Opportunity.lossReason"],
-      campaign_id: ["CampaignId"],
-      competitors: ["custom:Opportunity.competitors"],
-      modified_at: ["LastModifiedDate", "LastStageChangeDate"],
-      is_deleted: ["IsDeleted"],
-    },
-  },
-  {
-    object: "OpportunityHistory",
-    entity: "opportunity_history",
-    columns: {
-      history_id: ["Id"],
-      opportunity_id: ["OpportunityId"],
-      stage_name: ["StageName"],
-      entered_at: ["CreatedDate"],
-      amount: ["Amount"],
-      close_date: ["CloseDate"],
-      is_deleted: ["IsDeleted"],
-    },
-  },
-  {
-    // A multi-currency org's rates (Setup → Manage Currencies), in Salesforce's direction: units per one
-    // unit of the corporate currency.
-    object: "CurrencyType",
-    entity: "currency_rates",
-    columns: {
-      currency: ["IsoCode"],
-      rate: ["ConversionRate"],
-      is_corporate: ["IsCorporate"],
-      is_active: ["IsActive"],
-    },
-  },
-  {
-    object: "DatedConversionRate",
-    entity: "dated_currency_rates",
-    columns: {
-      currency: ["IsoCode"],
-      rate: ["ConversionRate"],
-      start_date: ["StartDate"],
-      next_start_date: ["NextStartDate"],
-    },
-  },
-  {
-    object: "OpportunityCompetitor",
-    entity: "opportunity_competitors",
-    columns: {
-      opportunity_id: ["OpportunityId"],
-      competitor: ["CompetitorName"],
-      is_deleted: ["IsDeleted"],
-    },
-  },
-  {
-    object: "CampaignMember",
-    entity: "campaign_members",
-    columns: {
-      campaign_id: ["CampaignId"],
-      lead_id: ["LeadId"],
-      created_at: ["CreatedDate"],
-      is_deleted: ["IsDeleted"],
-    },
-  },
-  {
-    object: "Task",
-    entity: "tasks",
-    columns: {
-      task_id: ["Id"],
-      lead_id: ["WhoId"],
-      opportunity_id: ["WhatId"],
-      account_id: ["AccountId"],
-      activity_date: ["ActivityDate", "CreatedDate"],
-      task_type: ["Type", "TaskSubtype"],
-      owner_id: ["OwnerId"],
-      is_deleted: ["IsDeleted"],
-    },
-  },
-];
+export { SALESFORCE_OBJECTS };
 
 /**
  * How orgs name the custom field of each role, for when the field config names is absent from the file
- * or empty in every row: a real org had `Loss_Reason__c` empty and `LossReason__c` filled. Only custom
- * fields (`…__c`) are considered.
+ * or empty in every row: a real org had `Loss_Reason__c` empty and `LossReason__c` filled. Custom fields
+ * (`…__c`), and in a report export the labels no standard column claims ("Loss Reason").
  */
 const CUSTOM_FIELD_PATTERNS: Record<string, RegExp> = {
   "Opportunity.lossReason": /(loss|lost).?reason|reason.?(for.?)?(loss|lost)|motivo.?(de.?)?p[eé]rdida/i,
   "Lead.lossReason": /(loss|lost|disqualif|unqualif).?reason|reason.?(for.?)?(loss|lost|disqualif)/i,
   "Opportunity.competitors": /competitor|competidor/i,
   "Account.tier": /tier/i,
-  "Lead.mqlDate": /mql/i,
-  "Lead.sqlDate": /sql/i,
+  "Lead.mqlDate": /mql.*(date|fecha|일)|(date|fecha).*mql|became.*marketing/i,
+  "Lead.sqlDate": /sql.*(date|fecha|일)|(date|fecha).*sql|became.*sales/i,
   "User.startDate": /(start|hire).?date/i,
   "Account.region": /region|territor/i,
   "User.region": /region|territor/i,
 };
 
-/** Does this folder look like a Salesforce export? (any file named like an object we read) */
+/** Does this folder look like a Salesforce export? (a file named like an object we read) */
 export function looksLikeSalesforce(fileNames: string[]): boolean {
-  const objects = new Set(SALESFORCE_OBJECTS.map((o) => o.object.toLowerCase()));
-  return fileNames.some((name) => objects.has(objectName(name)));
+  return fileNames.some((name) => objectByName(name) !== undefined);
+}
+
+/** Is any of these headers a Salesforce object's (a report export, whatever its file names)? */
+export function looksLikeSalesforceReports(headersByFile: Record<string, string[]>): boolean {
+  return Object.values(headersByFile).some((header) => objectByHeader(header) !== undefined);
+}
+
+/**
+ * The object a file holds: by its name when it is named after one (Opportunity.csv), else by its header —
+ * the object whose identifying columns the header has, which no other object's marks exclude, and of
+ * which it has the most columns ("Oppertuninty Table.csv" with "Opportunity ID" and "Stage" is deals).
+ */
+export function recogniseFile(fileName: string, header: string[]): SalesforceObject | undefined {
+  if (OTHER_OBJECT_NAMES.has(objectName(fileName))) return undefined;
+  return objectByName(fileName) ?? objectByHeader(header);
+}
+
+const OTHER_OBJECT_NAMES = new Set(OTHER_SALESFORCE_OBJECTS.map((o) => o.toLowerCase()));
+
+function objectByName(fileName: string): SalesforceObject | undefined {
+  return SALESFORCE_OBJECTS.find((o) => o.object.toLowerCase() === objectName(fileName));
+}
+
+function objectByHeader(header: string[]): SalesforceObject | undefined {
+  const has = new Set(header.map(headerKey));
+  const found = (candidate: HeaderCandidate | string) =>
+    typeof candidate === "string" ? !candidate.startsWith("custom:") && has.has(headerKey(candidate)) : candidate.every((c) => has.has(headerKey(c)));
+  let best: { object: SalesforceObject; score: number } | undefined;
+  for (const object of SALESFORCE_OBJECTS) {
+    if (!object.identifiedBy.every((column) => (object.columns[column] ?? []).some(found))) continue;
+    if (object.requiresOneOf && !object.requiresOneOf.some((h) => has.has(headerKey(h)))) continue;
+    if (object.notWith?.some((h) => has.has(headerKey(h)))) continue;
+    const score = Object.values(object.columns).filter((candidates) => candidates.some(found)).length;
+    if (!best || score > best.score) best = { object, score };
+  }
+  return best?.object;
+}
+
+/**
+ * What a file would need to be read as each object, for the message when a folder holds nothing we can
+ * read: "Opportunity: an id ("Id" or "Opportunity ID") and a stage ("StageName" or "Stage" …)".
+ */
+export function describeObjectsNeeded(): string {
+  return SALESFORCE_OBJECTS.filter((o) => ["Opportunity", "Lead", "Account", "User", "OpportunityHistory"].includes(o.object))
+    .map((o) => `${o.object}: ${o.identifiedBy.map((c) => `${c} (${(o.columns[c] ?? []).filter((h) => typeof h === "string" && !h.startsWith("custom:")).slice(0, 3).map((h) => `"${h}"`).join(" or ")})`).join(" and ")}`)
+    .join("; ");
 }
 
 /**
@@ -212,27 +97,32 @@ export async function loadSalesforceExport(
   config: Config,
 ): Promise<SourceFile[]> {
   const files: SourceFile[] = [];
+  const loadedBy = new Map<string, string>();
   const fileNames = readdirSync(dir).filter((name) => name.toLowerCase().endsWith(".csv")).sort();
   for (const fileName of fileNames) {
-    const spec = SALESFORCE_OBJECTS.find((o) => o.object.toLowerCase() === objectName(fileName));
+    const path = join(dir, fileName);
+    const header = readHeaderRow(path);
+    const spec = recogniseFile(fileName, header);
     if (!spec) {
-      files.push({ file: fileName, entity: null, rowsRead: null, note: "not used: no metric reads this object" });
+      files.push({ file: fileName, entity: null, rowsRead: null, note: "not used: no metric reads this object (judged by its name and header)" });
       continue;
     }
-    if (files.some((f) => f.entity === spec.entity)) {
-      throw new Error(`${fileName}: a second file for ${spec.object}; keep one file per object in ${dir}`);
+    const earlier = loadedBy.get(spec.object);
+    if (earlier) {
+      throw new IngestError(`${fileName}: a second file for ${spec.object} (${earlier} is one too); keep one file per object in ${dir}`, fileName);
     }
-    const path = join(dir, fileName);
+    loadedBy.set(spec.object, fileName);
     const rawTable = `raw_salesforce__${spec.object.toLowerCase()}`;
     const candidates = resolveCustomFields(spec, config);
-    const roles = customRoles(spec, config, readHeaderRow(path));
+    const roles = customRoles(spec, config, header);
     const keepAlso = keepNamed(roles.flatMap((role) => role.alternatives));
-    const { header, rowsRead, note } = await loadCsvFile(connection, rawTable, path, fileName, {
+    const loaded = await loadCsvFile(connection, rawTable, path, fileName, {
       keep: (columns) => [...new Set([...keepCandidates(candidates)(columns), ...keepAlso(columns)])],
     });
-    const fields = await chooseCustomFields(connection, rawTable, fileName, roles, candidates, header);
-    await createSourceView(connection, spec.entity, rawTable, fileName, candidates, header);
-    files.push({ file: fileName, entity: spec.entity, rowsRead, note, fields });
+    const fields = await chooseCustomFields(connection, rawTable, fileName, roles, candidates, loaded.header);
+    await createSourceView(connection, spec.entity, rawTable, fileName, candidates, loaded.header);
+    const how = objectByName(fileName) ? null : `read as ${spec.object} (recognised by its header)`;
+    files.push({ file: fileName, entity: spec.entity, rowsRead: loaded.rowsRead, note: [how, loaded.note].filter(Boolean).join("; ") || null, fields });
   }
   return files;
 }
@@ -250,6 +140,9 @@ interface CustomRole {
 
 /** The custom-field roles of an object, each with the file's other custom fields that fit it by name. */
 function customRoles(spec: SalesforceObject, config: Config, header: string[]): CustomRole[] {
+  const claimed = new Set(
+    Object.values(spec.columns).flat(2).filter((h) => !h.startsWith("custom:")).map(headerKey),
+  );
   const roles: CustomRole[] = [];
   for (const [column, options] of Object.entries(spec.columns)) {
     for (const option of options) {
@@ -258,7 +151,12 @@ function customRoles(spec: SalesforceObject, config: Config, header: string[]): 
       const configured = config.salesforce.customFields[role] ?? null;
       const pattern = CUSTOM_FIELD_PATTERNS[role];
       const alternatives = pattern
-        ? header.filter((name) => /__c$/i.test(name.trim()) && pattern.test(name) && name.trim().toLowerCase() !== configured?.toLowerCase())
+        ? header.filter(
+            (name) =>
+              (/__c$/i.test(name.trim()) || !claimed.has(headerKey(name))) &&
+              pattern.test(name) &&
+              headerKey(name) !== (configured ? headerKey(configured) : null),
+          )
         : [];
       roles.push({ role, column, configured, alternatives });
     }
@@ -324,3 +222,5 @@ function resolveCustomFields(spec: SalesforceObject, config: Config): Record<str
 function objectName(fileName: string): string {
   return fileName.replace(/\.csv$/i, "").toLowerCase();
 }
+
+

@@ -9,9 +9,10 @@ import { EXPORT_CONFIG_FILE, type Config } from "../config.ts";
 import { createEmptySourceView, IngestError } from "./csv.ts";
 import { ENTITIES, entity, type EntityName } from "./entities.ts";
 import { loadCanonicalExport, looksCanonical } from "./canonical.ts";
-import { loadHubSpotExport, looksLikeHubSpot, readCsvHeaders } from "./hubspot.ts";
+import { readCsvHeaders } from "./csv.ts";
+import { loadHubSpotExport, looksLikeHubSpot } from "./hubspot.ts";
 import { loadMappedExport, type Mapping } from "./mapping.ts";
-import { loadSalesforceExport, looksLikeSalesforce } from "./salesforce.ts";
+import { describeObjectsNeeded, loadSalesforceExport, looksLikeSalesforce, looksLikeSalesforceReports } from "./salesforce.ts";
 
 export const FORMATS = ["auto", "salesforce", "hubspot", "canonical", "mapping"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -143,17 +144,29 @@ async function dropSourceViews(connection: DuckDBConnection): Promise<void> {
   for (const e of ENTITIES) await connection.run(`drop view if exists src_${e.name}`);
 }
 
-/** Decide the format from the file names; when we cannot, say what we saw. */
+/**
+ * Decide the format: Salesforce object files by name, then HubSpot exports by header, canonical files by
+ * name, Salesforce report exports by header. When nothing fits, say what each format needs, what we
+ * saw, and how to go on (a mapping, which --suggest-mapping starts from the headers).
+ */
 export function detectFormat(dir: string): Exclude<Format, "auto"> {
   const names = readdirSync(dir);
   if (looksLikeSalesforce(names)) return "salesforce";
-  if (looksLikeHubSpot(readCsvHeaders(dir))) return "hubspot";
+  const headers = readCsvHeaders(dir);
+  if (looksLikeHubSpot(headers)) return "hubspot";
   if (looksCanonical(names)) return "canonical";
+  if (looksLikeSalesforceReports(headers)) return "salesforce";
   const shown = names.slice(0, 20).join(", ") || "(no files)";
+  const seen = Object.entries(headers)
+    .slice(0, 5)
+    .map(([file, header]) => `${file}: ${header.slice(0, 12).join(", ")}${header.length > 12 ? ", …" : ""}`)
+    .join("; ");
   throw new IngestError(
-    `${dir}: cannot tell which CRM these exports come from. Expected Salesforce object files such as ` +
-      `Opportunity.csv and Lead.csv, HubSpot exports of deals, companies or contacts (recognised by their header, ` +
-      `docs/hubspot.md), or canonical files such as opportunities.csv (docs/canonical-format.md); ` +
-      `for any other export pass --mapping FILE (docs/mapping.md). Found: ${shown}`,
+    `${dir}: cannot tell which CRM these exports come from. Expected Salesforce object files (named like ` +
+      `Opportunity.csv, or any name with a header such as — ${describeObjectsNeeded()}), HubSpot exports of deals, ` +
+      `companies or contacts (recognised by their header, docs/hubspot.md), or canonical files such as ` +
+      `opportunities.csv (docs/canonical-format.md). Found: ${shown}${seen ? `. Headers: ${seen}` : ""}. ` +
+      `For any other export, write a mapping: npm run warehouse -- --exports ${dir} --suggest-mapping > mapping.json ` +
+      `starts one from these headers (docs/mapping.md), then build with --mapping mapping.json.`,
   );
 }

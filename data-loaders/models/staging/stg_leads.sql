@@ -13,7 +13,7 @@
 -- @column converted_at: when the lead was converted into an opportunity
 -- @column is_converted: converted (the flag, the status or a converted opportunity says so)
 -- @column converted_opportunity_id: opportunity the lead was converted into
--- @column owner_id: user id of the lead's owner
+-- @column owner_id: user id of the lead's owner (a name in a report export resolved to the id)
 -- @column loss_reason: why the lead was disqualified
 -- @column modified_at: when the lead was last changed; for a disqualified lead, when it was closed
 with source as (
@@ -39,7 +39,7 @@ typed as (
       or status.step = 'opportunity'
       or crm_id(source.converted_opportunity_id) is not null as is_converted,
     crm_id(source.converted_opportunity_id) as converted_opportunity_id,
-    crm_id(source.owner_id) as owner_id,
+    coalesce(owner_ref.user_id, crm_id(source.owner_id)) as owner_id,
     source.loss_reason,
     parse_timestamp(source.modified_at) as modified_at,
     source._source_file,
@@ -54,6 +54,7 @@ typed as (
   from source
   left join config_lead_status as status on status.match_key = match_key(source.status)
   left join config_channel as channel on channel.match_key = match_key(source.lead_source)
+  left join stg_user_references as owner_ref on owner_ref.reference = crm_id(source.owner_id)
 ),
 
 final as (

@@ -20,8 +20,8 @@
 -- @column exchange_rate_source: reporting currency, config, export (dated) or export; null when no rate is known
 -- @column close_date: actual close date when closed, expected close date when open
 -- @column created_at: when the opportunity was created
--- @column owner_id: user id of the owner (the rep at close)
--- @column created_by_id: user id of who created it (inside sales' handoff)
+-- @column owner_id: user id of the owner (the rep at close); a name in a report export is resolved to the user's id (stg_user_references)
+-- @column created_by_id: user id of who created it (inside sales' handoff), resolved the same way
 -- @column lead_source: lead source as the CRM has it
 -- @column channel: inbound, outbound or unknown (config `channels`)
 -- @column opportunity_type: type as the CRM has it
@@ -77,8 +77,8 @@ typed as (
     coalesce(upper(trim(source.currency)), (select currency from reporting)) as currency,
     parse_timestamp(source.close_date)::date as close_date,
     parse_timestamp(source.created_at) as created_at,
-    crm_id(source.owner_id) as owner_id,
-    crm_id(source.created_by_id) as created_by_id,
+    coalesce(owner_ref.user_id, crm_id(source.owner_id)) as owner_id,
+    coalesce(creator_ref.user_id, crm_id(source.created_by_id)) as created_by_id,
     source.lead_source,
     coalesce(channel.channel, 'unknown') as channel,
     source.opportunity_type,
@@ -106,6 +106,8 @@ typed as (
   left join config_channel as channel on channel.match_key = match_key(source.lead_source)
   left join config_opportunity_type as opportunity_type on opportunity_type.match_key = match_key(source.opportunity_type)
   left join config_pipeline as pipeline on pipeline.match_key = match_key(source.pipeline)
+  left join stg_user_references as owner_ref on owner_ref.reference = crm_id(source.owner_id)
+  left join stg_user_references as creator_ref on creator_ref.reference = crm_id(source.created_by_id)
 ),
 
 rated as (
