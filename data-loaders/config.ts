@@ -61,9 +61,22 @@ export interface Config {
   };
   channels: Record<string, string>;
   teams: Record<string, string>;
+  /**
+   * Team → a regular expression over a user's department, role, profile or title (case-insensitive), for
+   * users whose department `teams` does not map: "SDR" in a title is inside sales.
+   */
+  teamPatterns?: Partial<Record<Team, string>>;
+  /** Owner (user id or name) → team: for owners nothing else places. Wins over department and patterns. */
+  ownerTeams?: Record<string, string>;
   opportunityTypes: Record<string, string>;
   /** Pipeline name → what it means (optional). */
   pipelines?: Record<string, PipelineSetting>;
+  /**
+   * Loss reasons that mean "not a real deal" (a duplicate, a test, a merge): a deal lost for one is left out
+   * of win rates, pipeline and bookings, and counted on the data-quality page. Word beginnings, any case:
+   * "duplicat" catches "Duplicate opportunity" and "duplicated".
+   */
+  excludedLossReasons?: string[];
   /** Loss or disqualification reason → reason group; unlisted reasons are grouped by pattern or as other. */
   lossReasons: Record<string, string>;
   /** Monthly targets per team and KPI. */
@@ -124,7 +137,7 @@ function readJson(path: string): unknown {
 
 /** The keys each object of the config may have; anything else is a typo or a setting we do not have. */
 const CONFIG_KEYS = {
-  "": ["$comment", "asOf", "locale", "currency", "exchangeRates", "fiscalYearStartMonth", "minimumSample", "salesforce", "funnel", "channels", "teams", "opportunityTypes", "pipelines", "lossReasons", "targets", "bottleneck", "recycling", "cohortMaturityDays"],
+  "": ["$comment", "asOf", "locale", "currency", "exchangeRates", "fiscalYearStartMonth", "minimumSample", "salesforce", "funnel", "channels", "teams", "teamPatterns", "ownerTeams", "opportunityTypes", "pipelines", "excludedLossReasons", "lossReasons", "targets", "bottleneck", "recycling", "cohortMaturityDays"],
   salesforce: ["customFields"],
   "salesforce.customFields": ["Account.tier", "Account.region", "Lead.mqlDate", "Lead.sqlDate", "Lead.lossReason", "Opportunity.lossReason", "Opportunity.competitors", "User.startDate", "User.region"],
   funnel: ["steps", "leadStatuses", "opportunityStages"],
@@ -185,6 +198,15 @@ export function validateConfig(value: unknown, path = "config"): Config {
   checkMap(config.funnel.opportunityStages, "funnel.opportunityStages", outcomes, fail);
   checkMap(config.channels, "channels", new Set(CHANNELS), fail);
   checkMap(config.teams, "teams", new Set(TEAMS), fail);
+  if (config.ownerTeams !== undefined) checkMap(config.ownerTeams, "ownerTeams", new Set(TEAMS), fail);
+  for (const [team, pattern] of Object.entries(config.teamPatterns ?? {})) {
+    if (!TEAMS.includes(team as Team)) fail(`teamPatterns.${team}`, `a team: ${TEAMS.join(", ")}`);
+    try {
+      new RegExp(pattern as string, "i");
+    } catch {
+      fail(`teamPatterns.${team}`, "a regular expression, e.g. \"\\\\bsdr\\\\b|inside sales\"");
+    }
+  }
   checkMap(config.opportunityTypes, "opportunityTypes", new Set(OPPORTUNITY_MOTIONS), fail);
   if (config.pipelines !== undefined && (typeof config.pipelines !== "object" || config.pipelines === null)) {
     fail("pipelines", "an object of pipeline name → {motion, team, exclude, stages}");
@@ -200,6 +222,10 @@ export function validateConfig(value: unknown, path = "config"): Config {
   }
   if (typeof config.salesforce?.customFields !== "object") fail("salesforce.customFields", "an object");
   checkMap(config.lossReasons, "lossReasons", new Set(LOSS_REASON_GROUPS), fail);
+  if (config.excludedLossReasons !== undefined &&
+    !(Array.isArray(config.excludedLossReasons) && config.excludedLossReasons.every((w) => typeof w === "string" && w.trim() !== ""))) {
+    fail("excludedLossReasons", 'a list of word beginnings, e.g. ["duplicat", "test"]');
+  }
   if (typeof config.targets !== "object" || config.targets === null) fail("targets", "an object of team → KPI → monthly target");
   for (const [team, kpis] of Object.entries(config.targets)) {
     if (team === "$comment") continue;
@@ -276,6 +302,9 @@ export async function writeConfigTables(connection: DuckDBConnection, config: Co
     create or replace table config_exchange_rate (currency varchar primary key, rate double);
     create or replace table config_loss_reason (match_key varchar primary key, reason varchar, reason_group varchar);
     create or replace table config_target (team varchar, kpi varchar, monthly_target double);
+    create or replace table config_excluded_loss_reason (word varchar primary key);
+    create or replace table config_team_pattern (team varchar primary key, pattern varchar, team_order integer);
+    create or replace table config_owner_team (match_key varchar primary key, owner varchar, team varchar);
     create or replace table config_pipeline (match_key varchar primary key, pipeline varchar, motion varchar, team varchar, exclude boolean);
     create or replace table config_pipeline_stage (pipeline_key varchar, match_key varchar, stage varchar, step varchar, primary key (pipeline_key, match_key));
   `);
@@ -306,6 +335,15 @@ export async function writeConfigTables(connection: DuckDBConnection, config: Co
         value,
       });
     }
+  }
+  for (const [team, pattern] of Object.entries(config.teamPatterns ?? {})) {
+    await connection.run("insert into config_team_pattern values ($team, $pattern, $order)", { team, pattern: pattern as string, order: TEAMS.indexOf(team as Team) });
+  }
+  for (const [owner, team] of Object.entries(config.ownerTeams ?? {})) {
+    await connection.run("insert into config_owner_team values (match_key($owner), $owner, $team) on conflict do nothing", { owner, team });
+  }
+  for (const word of config.excludedLossReasons ?? []) {
+    await connection.run("insert into config_excluded_loss_reason values (lower(trim($word))) on conflict do nothing", { word });
   }
   for (const [name, pipeline] of Object.entries(config.pipelines ?? {})) {
     await connection.run("insert into config_pipeline values (match_key($name), $name, $motion, $team, $exclude) on conflict do nothing", {

@@ -145,8 +145,8 @@ async function dropSourceViews(connection: DuckDBConnection): Promise<void> {
 }
 
 /**
- * Decide the format: Salesforce object files by name, then HubSpot exports by header, canonical files by
- * name, Salesforce report exports by header. When nothing fits, say what each format needs, what we
+ * Decide the format: Salesforce object files by name, then HubSpot exports and Salesforce report exports by
+ * header (labels no canonical file uses), then canonical files by name. When nothing fits, say what each format needs, what we
  * saw, and how to go on (a mapping, which --suggest-mapping starts from the headers).
  */
 export function detectFormat(dir: string): Exclude<Format, "auto"> {
@@ -154,8 +154,8 @@ export function detectFormat(dir: string): Exclude<Format, "auto"> {
   if (looksLikeSalesforce(names)) return "salesforce";
   const headers = readCsvHeaders(dir);
   if (looksLikeHubSpot(headers)) return "hubspot";
-  if (looksCanonical(names)) return "canonical";
   if (looksLikeSalesforceReports(headers)) return "salesforce";
+  if (looksCanonical(names)) return "canonical";
   const shown = names.slice(0, 20).join(", ") || "(no files)";
   const seen = Object.entries(headers)
     .slice(0, 5)

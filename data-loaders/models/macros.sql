@@ -183,3 +183,13 @@ create or replace macro guess_lead_status_step(label) as (
   order by guessed.priority
   limit 1
 );
+
+-- A loss reason that means "not a real deal" (config `excludedLossReasons`: word beginnings such as
+-- "duplicat", matched against each word of the reason in any case and script): the word it matched, or
+-- null. "Duplicate opportunity" → 'duplicat'; "Lost to competitor" → null.
+create or replace macro excluded_loss_reason(reason) as case when reason is not null then
+  list_filter(
+    (select list(word order by word) from config_excluded_loss_reason),
+    word -> list_bool_or(list_transform(string_split_regex(lower(reason), '[^\pL\pN]+'), token -> starts_with(token, word)))
+  )[1]
+end;

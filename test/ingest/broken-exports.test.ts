@@ -54,7 +54,7 @@ describe("broken exports", () => {
 
   it("wrong delimiter (a colon-separated file): stops on the missing columns and shows what it found", async () => {
     const message = await fails(exportWith(`${HEADER.replaceAll(",", ":")}\n${row("o1").replaceAll(",", ":")}\n`));
-    expect(message).toMatch(/^Opportunity\.csv: missing required column "Id", expected to hold the unique id of the opportunity\. Columns found: Id:StageName:Amount:CloseDate:CreatedDate:AccountId$/);
+    expect(message).toMatch(/^Opportunity\.csv: missing required column "Id" or "Opportunity ID" or "기회 ID", expected to hold the unique id of the opportunity\. Columns found: Id:StageName:Amount:CloseDate:CreatedDate:AccountId$/);
   });
 
   it("truncated last line: the cut record is quarantined with its line, the rest loads", async () => {
@@ -82,7 +82,7 @@ describe("broken exports", () => {
   it("missing required column: stops, naming file, column and the columns found", async () => {
     const message = await fails(exportWith(`"Id","Amount"\n"o1","5"\n`));
     expect(message).toBe(
-      'Opportunity.csv: missing required column "StageName", expected to hold the current stage, mapped to a funnel step by config `funnel.opportunityStages`. Columns found: Id, Amount',
+      'Opportunity.csv: missing required column "StageName" or "Stage" or "단계", expected to hold the current stage, mapped to a funnel step by config `funnel.opportunityStages`. Columns found: Id, Amount',
     );
   });
 
@@ -167,7 +167,7 @@ describe("broken exports", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "report.xlsx"), "x");
     writeFileSync(join(dir, "notes.txt"), "x");
-    expect(await fails(dir)).toMatch(/cannot tell which CRM these exports come from\. .* Found: notes\.txt, report\.xlsx$/);
+    expect(await fails(dir)).toMatch(/cannot tell which CRM these exports come from\. .* Found: notes\.txt, report\.xlsx\. For any other export, write a mapping: .*--suggest-mapping/);
   });
 
   it("after a failed ingest the last good warehouse is still there, unchanged", async () => {

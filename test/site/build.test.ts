@@ -54,7 +54,7 @@ describe("npm run build", () => {
     const broken = join(tempDir(), "exports");
     cpSync(exportsDir, broken, { recursive: true });
     const path = join(broken, "Opportunity.csv");
-    writeFileSync(path, readFileSync(path, "utf8").replace('"StageName"', '"Stage"'));
+    writeFileSync(path, readFileSync(path, "utf8").replace('"StageName"', '"Phase"'));
     const failed = runBuild({ SITE_OUTPUT: site, WAREHOUSE: warehouse, CRM_EXPORTS: broken });
     expect(failed.status).toBe(1);
     expect(failed.output).toMatch(/Opportunity\.csv: missing required column "StageName"/);

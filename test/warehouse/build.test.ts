@@ -53,10 +53,10 @@ describe("buildWarehouse(options)", () => {
   it("stops on a file missing a required column, naming the file, the column and the columns it found", async () => {
     const exportsDir = fixtureCopy();
     const path = join(exportsDir, "Opportunity.csv");
-    writeFileSync(path, readFileSync(path, "utf8").replace('"StageName"', '"Stage"'));
+    writeFileSync(path, readFileSync(path, "utf8").replace('"StageName"', '"Phase"'));
     const out = join(tempDir(), "warehouse.duckdb");
     await expect(buildWarehouse({ exportsDir, out })).rejects.toThrow(
-      /Opportunity\.csv: missing required column "StageName", expected to hold the current stage, .*\. Columns found: Id, IsDeleted, AccountId, Name, Stage, Amount/,
+      /Opportunity\.csv: missing required column "StageName" or "Stage" or "단계", expected to hold the current stage, .*\. Columns found: Id, IsDeleted, AccountId, Name, Phase, Amount/,
     );
     expect(existsSync(out)).toBe(false);
   });
@@ -88,7 +88,7 @@ describe("buildWarehouse(options)", () => {
     const exportsDir = tempDir();
     writeFileSync(join(exportsDir, "notes.txt"), "hello");
     await expect(buildWarehouse({ exportsDir, out: join(tempDir(), "w.duckdb") })).rejects.toThrow(
-      /cannot tell which CRM these exports come from\. Expected Salesforce object files such as Opportunity\.csv .* Found: notes\.txt/,
+      /cannot tell which CRM these exports come from\. Expected Salesforce object files \(named like Opportunity\.csv, or any name with a header such as — .*Opportunity: opportunity_id \("Id" or "Opportunity ID".* Found: notes\.txt\. For any other export, write a mapping: npm run warehouse -- --exports .* --suggest-mapping > mapping\.json/,
     );
   });
 });

@@ -1,6 +1,8 @@
 -- One row per account with its A/B/C tier: the CRM's own tier where the export has one, otherwise a fit
--- score rank (annual revenue, then employees): A = top 15% of accounts, B = next 25%, C = the other 60%.
--- Accounts with neither a CRM tier nor any size to rank by have no tier ('unknown'), never a guessed one.
+-- score rank (annual revenue, then employees) among the accounts that have a size: A = top 15% of them,
+-- B = next 25%, C = the other 60%. Accounts with neither a CRM tier nor any size to rank by have no tier
+-- ('unknown'), never a guessed one — and they are not ranked at the bottom: with 146 of 3,052 accounts
+-- sized, the 146 are tiered among themselves, not all made A.
 -- @column account_id: the account
 -- @column tier: A, B, C or unknown
 -- @column tier_source: export, fit_score or none
@@ -13,7 +15,10 @@ ranked as (
     account_id,
     export_tier,
     annual_revenue is not null or employees is not null as has_size,
-    cume_dist() over (order by annual_revenue desc nulls last, employees desc nulls last, account_id) as size_rank
+    cume_dist() over (
+      partition by annual_revenue is not null or employees is not null
+      order by annual_revenue desc nulls last, employees desc nulls last, account_id
+    ) as size_rank
   from accounts
 ),
 

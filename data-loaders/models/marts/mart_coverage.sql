@@ -12,7 +12,10 @@ with counts as (
     (select count(*) from int_opportunity_competitors) as competitors,
     (select count(*) from int_account_tiers where tier <> 'unknown') as tiered_accounts,
     (select count(*) from int_account_tiers where tier_source = 'export') as export_tiers,
+    (select count(*) from int_account_tiers) as accounts,
     (select count(*) from stg_users) as users,
+    (select count(*) from int_opportunities where owner_id is not null) as owned_deals,
+    (select count(*) from int_opportunities where owner_id is not null and owner_team = 'unknown') as deals_without_team,
     (select count(*) from stg_users where start_date is not null and team = 'field_sales') as reps_with_start,
     (select count(*) from stg_tasks) as tasks,
     (select count(*) from stg_leads where mql_at is not null) as mql_dates,
@@ -58,15 +61,30 @@ areas as (
     case when competitors = 0 then 'This export names no competitors.' end
   from counts
   union all
-  select 'tiers', case when tiered_accounts = 0 then 'unavailable' when export_tiers = 0 then 'partial' else 'ok' end,
+  select 'tiers',
+    case
+      when tiered_accounts < 10 then 'unavailable'
+      when export_tiers = 0 or tiered_accounts < accounts then 'partial'
+      else 'ok'
+    end,
     case
       when tiered_accounts = 0 then 'No account tiers and no revenue or employee counts to rank accounts by.'
-      when export_tiers = 0 then 'The CRM keeps no tier: accounts are tiered by fit score (revenue, then employees): A = top 15%, B = next 25%, C = the rest.'
+      when tiered_accounts < 10 then 'Only ' || tiered_accounts || ' accounts have a tier, revenue or employee count: too few to tier.'
+      else concat_ws(' ',
+        case when export_tiers = 0 then 'The CRM keeps no tier: accounts with a revenue or employee count are tiered by it: A = their top 15%, B = the next 25%, C = the rest.' end,
+        case when tiered_accounts < accounts then
+          (accounts - tiered_accounts) || ' of ' || accounts || ' accounts (' || round(100 * (accounts - tiered_accounts) / accounts)::integer
+          || '%) have no tier, revenue or employee count: they are "unknown", not ranked.' end)
     end
   from counts
   union all
-  select 'reps', case when users = 0 then 'partial' else 'ok' end,
-    case when users = 0 then 'No user export: reps are shown by owner id, without team.' end
+  select 'reps',
+    case when users = 0 or deals_without_team > 0.2 * owned_deals then 'partial' else 'ok' end,
+    case
+      when users = 0 then 'No user export: reps are shown by owner id, without team.'
+      when deals_without_team > 0.2 * owned_deals then
+        round(100 * deals_without_team / owned_deals)::integer || '% of deals have an owner in no team (no department, role or title that says one): team figures leave them out. The data-quality page lists the owners.'
+    end
   from counts
   union all
   select 'ramp', case when reps_with_start = 0 then 'unavailable' else 'ok' end,

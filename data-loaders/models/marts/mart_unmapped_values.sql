@@ -4,7 +4,7 @@
 -- funnel step is unknown), a currency without a rate keeps its deals in every count (their amount is
 -- unknown). Each row carries the config line that settles it, with a guess where the words allow one;
 -- the data-quality page leads with this list.
--- @column kind: opportunity_stage, currency, lead_status, field, outcome_flags, lead_source, department, opportunity_type or loss_reason
+-- @column kind: opportunity_stage, currency, lead_status, field, owner_team, outcome_flags, lead_source, department, opportunity_type or loss_reason
 -- @column pipeline: the pipeline of a stage, where the export has pipelines (its stages are mapped per pipeline); null otherwise
 -- @column value: the value as the export has it (a currency code; a config key for a field)
 -- @column setting: the config setting to add it to
@@ -15,7 +15,7 @@
 -- @column consequence: what happens to these records until it is settled
 -- @column records: records (deals, leads, users) carrying the value, as loaded
 -- @column history_rows: stage-history rows carrying the stage (opportunity_stage only)
--- @column priority: 1 first: the order the page lists them in (stages, currencies, statuses, fields, flags, then the rest)
+-- @column priority: 1 first: the order the page lists them in (stages, currencies, statuses, fields, owners without a team, flags, then the rest)
 with stage_values as (
   select
     pipeline, stage_name as value, count(*) as records, 0 as history_rows,
@@ -73,6 +73,16 @@ currencies as (
   from stg_opportunities
   where exchange_rate is null and amount_original is not null
   group by currency
+),
+
+-- Deal owners no setting places in a team (their department is empty or unknown to config, and no
+-- pattern fits their role, profile or title), or who are not in the user file at all.
+unplaced_owners as (
+  select coalesce(users.user_name, deals.owner_id) as owner, count(*)::integer as records
+  from stg_opportunities as deals
+  left join stg_users as users on users.user_id = deals.owner_id
+  where deals.owner_id is not null and coalesce(users.team, 'unknown') = 'unknown' and deals.pipeline_team is null
+  group by all
 ),
 
 flags as (
@@ -152,9 +162,16 @@ rows_to_decide as (
   from dq_field_choices
   union all
   select
+    'owner_team', null, owner, 'ownerTeams', '["ownerTeams"]', null,
+    '"ownerTeams": {' || to_json(owner) || ': "?"}', false,
+    'their deals count under team "unknown": not in field sales'' or inside sales'' figures',
+    records, null, 5
+  from unplaced_owners
+  union all
+  select
     'outcome_flags', pipeline, value, null, null, null, null, false,
     'the CRM''s closed/won flags decide (counted as ' || outcomes || '), not the stage''s mapping',
-    records, null, 5
+    records, null, 6
   from flags
   union all
   select
@@ -185,7 +202,7 @@ rows_to_decide as (
       when 'opportunity_type' then 'read as new business'
       else 'grouped as ' || loss_reason_group(value)
     end,
-    records, null, 6
+    records, null, 7
   from others
 ),
 

@@ -201,6 +201,8 @@ final as (
       when outcome <> 'open' and close_date > (select as_of from int_as_of)
         then 'closed with a close date after the data''s as-of date (' || (select as_of from int_as_of) || ')'
       when unparsed(close_date_text, close_date) then 'unparseable date in close_date'
+      when outcome = 'lost' and excluded_loss_reason(loss_reason) is not null
+        then 'not a real deal: lost as "' || loss_reason || '" (config excludedLossReasons)'
     end as quarantine_reason
   from decided
 )
