@@ -20,6 +20,7 @@
  * through a mapping file); WAREHOUSE=file uses another warehouse file.
  */
 import { spawn } from "node:child_process";
+import { parseArgs } from "node:util";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -27,6 +28,7 @@ import { join, resolve } from "node:path";
 import { listFiles } from "../data-loaders/files.ts";
 import { buildWarehouse, DEFAULT_EXPORTS, DEFAULT_WAREHOUSE } from "../data-loaders/warehouse/build.ts";
 import { formatReconciliation } from "../data-loaders/warehouse/report.ts";
+import { cli, HELP } from "./cli.ts";
 
 const LOADER_CACHE = "src/.observablehq/cache/data";
 const STAMP = join(LOADER_CACHE, ".warehouse-fingerprint");
@@ -35,7 +37,16 @@ const SITE_STAMPS = "src/.observablehq/site-fingerprints.json";
 const OUTPUT = process.env.SITE_OUTPUT ?? "dist";
 /** Framework's command, run by this Node directly (npx would add half a second to look it up). */
 const OBSERVABLE = createRequire(import.meta.url).resolve("@observablehq/framework/dist/bin/observable.js");
-const force = process.argv.includes("--force");
+const USAGE = `
+usage: npm run build [-- --force]
+
+Builds the warehouse (skipped when nothing it reads changed) and the site into dist/.
+  --force   build the site even when nothing it is built from changed
+Environment: CRM_EXPORTS (the export folder, default ${DEFAULT_EXPORTS}), CRM_MAPPING (a mapping file),
+CRM_CONFIG (the export's settings, default its config.json), WAREHOUSE, SITE_OUTPUT (default dist).
+`;
+const { values } = cli(USAGE, () => parseArgs({ options: { force: { type: "boolean", default: false }, ...HELP } }));
+const force = values.force;
 
 const exportsDir = process.env.CRM_EXPORTS ?? DEFAULT_EXPORTS;
 const warehouse = process.env.WAREHOUSE ?? DEFAULT_WAREHOUSE;

@@ -7,13 +7,18 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { metricScaffold } from "../data-loaders/scaffold.ts";
+import { cli, HELP, usageError } from "./cli.ts";
 
-const [raw] = process.argv.slice(2);
-if (!raw) {
-  console.error("usage: npm run new:metric -- <name>   (lower case and underscores, e.g. bookings_by_segment)");
-  process.exit(2);
-}
+const USAGE = `
+usage: npm run new:metric -- <name>     (lower case and underscores, e.g. bookings_by_segment)
+
+Writes the SQL model, its test with a fixture to fill in, and a chart; docs/adding-a-metric.md walks through it.
+`;
+const { positionals } = cli(USAGE, () => parseArgs({ allowPositionals: true, options: { ...HELP } }));
+const [raw] = positionals;
+if (!raw || positionals.length > 1) usageError(raw ? "one name, please" : "no metric name given", USAGE);
 try {
   const files = metricScaffold(raw);
   const taken = Object.keys(files).filter((path) => existsSync(path));

@@ -1,29 +1,39 @@
 /**
- * npm run screenshot -- [/path ...] [--site dist] [--width 1280] [--height 800] [--out docs/screenshots] [--dark] [--suffix=-x]
+ * npm run screenshot -- [/path ...] [--site dist] [--width 1280] [--height 800] [--out DIR] [--dark] [--suffix=-x]
  * Serves the built site (dist/, or --site DIR for one built elsewhere with SITE_OUTPUT=…, e.g. from a
  * snapshot series or a messy fixture) on loopback and saves a full-page PNG of each page, for README
  * images and for looking at what we built. Console errors, page errors and failed requests are reported.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { launchBrowser } from "./browser.ts";
+import { cli, HELP } from "./cli.ts";
 import { serveStatic } from "./static-server.ts";
 
-const { values, positionals } = parseArgs({
+const USAGE = `
+usage: npm run screenshot -- [/path ...] [--site dist] [--width 1280] [--height 800] [--out DIR] [--dark] [--viewport-only] [--suffix=-x]
+
+Saves a full-page PNG of each page of a built site (default: the overview) into --out (default: a new
+folder under the system's temp folder, printed; pass --out docs/screenshots to refresh the README's images).
+`;
+const { values, positionals } = cli(USAGE, () => parseArgs({
   allowPositionals: true,
   options: {
+    ...HELP,
     site: { type: "string", default: "dist" },
     width: { type: "string", default: "1280" },
     height: { type: "string", default: "800" },
-    out: { type: "string", default: "docs/screenshots" },
+    out: { type: "string" },
     dark: { type: "boolean", default: false },
     "viewport-only": { type: "boolean", default: false },
     suffix: { type: "string", default: "" },
   },
-});
+}));
+const outDir = values.out ?? mkdtempSync(join(tmpdir(), "spd-screenshots-"));
 const paths = positionals.length ? positionals : ["/"];
-mkdirSync(values.out, { recursive: true });
+mkdirSync(outDir, { recursive: true });
 const server = await serveStatic(values.site);
 const browser = await launchBrowser();
 try {
@@ -42,7 +52,7 @@ try {
     await page.goto(server.url + path, { waitUntil: "networkidle" });
     await page.waitForTimeout(300);
     const name = (path === "/" ? "overview" : path.replace(/^\//, "").replace(/[/?=&]/g, "-")) + values.suffix;
-    const file = join(values.out, `${name}.png`);
+    const file = join(outDir, `${name}.png`);
     await page.screenshot({ path: file, fullPage: !values["viewport-only"] });
     console.error(`saved ${file}`);
   }

@@ -12,8 +12,19 @@ import { createSourceView, keepCandidates, loadCsvFile, loadParquetFile } from "
 import { ENTITIES, type EntityName } from "./entities.ts";
 import type { SourceFile } from "./sources.ts";
 
-export function looksCanonical(fileNames: string[]): boolean {
-  return fileNames.some((name) => canonicalEntity(name) !== null);
+/**
+ * Is this a canonical export? A file named after an entity whose header has that entity's required
+ * columns (Maven's accounts.csv is named like one, but its header is Maven's own: it needs a mapping).
+ * Parquet files carry their schema: their name is enough.
+ */
+export function looksCanonical(fileNames: string[], headersByFile: Record<string, string[]>): boolean {
+  return fileNames.some((name) => {
+    const entityName = canonicalEntity(name);
+    if (!entityName) return false;
+    if (/\.parquet$/i.test(name)) return true;
+    const header = new Set((headersByFile[name] ?? []).map((h) => h.trim().toLowerCase()));
+    return ENTITIES.find((e) => e.name === entityName)!.columns.filter((c) => c.required).every((c) => header.has(c.name));
+  });
 }
 
 export async function loadCanonicalExport(connection: DuckDBConnection, dir: string): Promise<SourceFile[]> {

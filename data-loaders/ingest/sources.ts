@@ -155,7 +155,7 @@ export function detectFormat(dir: string): Exclude<Format, "auto"> {
   const headers = readCsvHeaders(dir);
   if (looksLikeHubSpot(headers)) return "hubspot";
   if (looksLikeSalesforceReports(headers)) return "salesforce";
-  if (looksCanonical(names)) return "canonical";
+  if (looksCanonical(names, headers)) return "canonical";
   const shown = names.slice(0, 20).join(", ") || "(no files)";
   const seen = Object.entries(headers)
     .slice(0, 5)

@@ -4,7 +4,7 @@
 // A list mart's JSON holds the rows pages show; its whole list is data/marts/mart_x.csv, for download.
 import JSZip from "jszip";
 import { isListMart, martJson, martModels, readMartColumns } from "../../data-loaders/site/marts.ts";
-import { toCsv } from "../components/csv.ts";
+import { toCsv } from "../lib/csv.ts";
 import { readWarehouse } from "../../data-loaders/site/warehouse.ts";
 
 const archive = new JSZip();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "../../src/components/csv.ts";
+import { csvCell, toCsv } from "../../src/lib/csv.ts";
 
 describe("toCsv / csvCell", () => {
   it("turns CRM text that would run as a spreadsheet formula into text", () => {

@@ -21,7 +21,7 @@ with stage_values as (
     pipeline, stage_name as value, count(*) as records, 0 as history_rows,
     bool_and(outcome = 'won' and outcome_source = 'flags') as all_won,
     bool_and(outcome = 'lost' and outcome_source = 'flags') as all_lost,
-    bool_or(outcome = 'open') as any_open
+    bool_or(outcome = 'open' and outcome_source = 'flags') as any_open
   from stg_opportunities where stage_step is null and stage_name is not null group by all
   union all
   select pipeline, stage_name, 0, count(*), null, null, null
