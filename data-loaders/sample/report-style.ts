@@ -165,8 +165,10 @@ async function applyQuirks(db: Awaited<ReturnType<typeof openDatabase>>): Promis
     where "Id" in (select "Id" from "Opportunity" where "IsClosed" = '1' qualify row_number() over (order by "Id") % 150 = 1);
     -- A third of the users have no department (their title still says what they do).
     update "User" set "Department" = '' where "Id" in (select "Id" from "User" qualify row_number() over (order by "Id") % 3 = 0);
-    -- Company names typed in Word: a curly apostrophe, byte 0x92 in Windows-1252.
+    -- Names typed in Word: a curly apostrophe, byte 0x92 in Windows-1252 (the accounts file holds Korean
+    -- names, so it is written as UTF-8; the campaigns file is Windows-1252).
     update "Account" set "Name" = "Name" || '’s Group' where "Id" in (select "Id" from "Account" qualify row_number() over (order by "Id") % 20 = 0);
+    update "Campaign" set "Name" = "Name" || ' – Partners’ Day' where "Id" in (select "Id" from "Campaign" qualify row_number() over (order by "Id") % 5 = 0);
   `);
 }
 

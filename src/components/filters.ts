@@ -4,21 +4,11 @@
  */
 import * as Inputs from "@observablehq/inputs";
 import { label, type Locale } from "./labels.js";
+import { defaultPeriodKey, periodMark, type Period } from "../lib/periods.js";
 import { readParam } from "./state.js";
 
-export interface Period {
-  period_type: string;
-  period_key: string;
-  period_start: string;
-  period_end: string;
-  previous_key: string | null;
-  is_complete: boolean;
-  period_index: number;
-  /** A lead or deal was created, or a deal closed, in the period. */
-  has_data: boolean;
-  /** The period began before the export's first date: only part of it is in the data. */
-  starts_before_data: boolean;
-}
+export type { Period };
+
 
 export const PERIOD_TYPES = ["week", "month", "quarter", "year"] as const;
 
@@ -43,24 +33,6 @@ export function periodKeyInput(periods: Period[], type: string, locale: Locale) 
     value: readParam("key", keys, defaultPeriodKey(options)),
     format: (key: string) => key + periodMark(options.find((p) => p.period_key === key), locale),
   });
-}
-
-/** The period a page opens on: latest complete with data and wholly in the export, else latest with data. */
-export function defaultPeriodKey(options: Period[]): string {
-  const latestFirst = [...options].sort((a, b) => b.period_start.localeCompare(a.period_start));
-  return (
-    latestFirst.find((p) => p.is_complete && p.has_data && !p.starts_before_data) ??
-    latestFirst.find((p) => p.has_data) ??
-    latestFirst[0]
-  )?.period_key ?? "";
-}
-
-/** " (in progress)", " (partial)" or nothing. */
-export function periodMark(period: Period | undefined, locale: Locale): string {
-  if (!period) return "";
-  if (!period.is_complete) return locale === "ko" ? " (진행 중)" : " (in progress)";
-  if (period.starts_before_data) return locale === "ko" ? " (일부 기간)" : " (partial)";
-  return "";
 }
 
 /** A select for one filter (team, tier, channel, region) over the values the data has, plus "all". */
