@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 import { launchBrowser } from "../../scripts/browser.ts";
+import type { SiteName } from "../global-setup.ts";
 import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
 
 /**
@@ -33,11 +34,11 @@ export interface SitePage {
 }
 
 /**
- * Serve the sample site (or the hostile one) and open one watched page on it (watchPage) before the
+ * Serve the sample site (or another the global setup built) and open one watched page on it (watchPage) before the
  * calling describe's tests, at `path` when given; close both after them. The fields are filled in
  * beforeAll: read them inside tests.
  */
-export function sitePage({ path, site = "siteDir" }: { path?: string; site?: "siteDir" | "hostileSiteDir" } = {}): SitePage {
+export function sitePage({ path, site = "siteDir" }: { path?: string; site?: SiteName } = {}): SitePage {
   const state: SitePage = { page: undefined as unknown as Page, url: "", problems: [], outside: [] };
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
