@@ -89,7 +89,7 @@ describe("plan and data-quality pages in Chromium", () => {
       // The ten files of the sample and its config.json (settings, not read as data).
       await expect.poll(() => table.locator("tbody tr").count()).toBe(11);
       const rows = await table.locator("tbody tr").allInnerTexts();
-      expect(rows.find((r) => r.includes("Lead.csv"))).toMatch(/10,000\s+10,000\s+0\s+✓/);
+      expect(rows.find((r) => r.includes("Lead.csv"))).toMatch(/10,000\s+10,000\s+0\s+0%\s+✓/);
       expect(rows.find((r) => r.includes("Contact.csv"))).toMatch(/not read/);
       expect(await site.page.locator(".verdict.clean").textContent()).toMatch(/A clean export/);
       expect(await site.page.locator(".all-clear").allTextContents()).toEqual([
