@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { readSuggestedConfig } from "../data-loaders/config-suggestion.ts";
 import { withConnection } from "../data-loaders/duckdb.ts";
-import { IngestError } from "../data-loaders/ingest/csv.ts";
+import { IngestError } from "../data-loaders/ingest/types.ts";
 import { detectFormat, FORMATS, type Format } from "../data-loaders/ingest/sources.ts";
 import { suggestMapping } from "../data-loaders/ingest/suggest-mapping.ts";
 import { buildWarehouse, DEFAULT_EXPORTS, DEFAULT_WAREHOUSE } from "../data-loaders/warehouse/build.ts";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig, writeConfigTables } from "../data-loaders/config.ts";
 import { closeDatabase, openDatabase, queryRows } from "../data-loaders/duckdb.ts";
-import { ensureQuarantineTable } from "../data-loaders/ingest/csv.ts";
+import { ensureQuarantineTable } from "../data-loaders/ingest/raw-table.ts";
 import { loadExports } from "../data-loaders/ingest/sources.ts";
 import { createMacros, listModels, parseModel, runModels } from "../data-loaders/warehouse/models.ts";
 import { writeSourceFiles } from "../data-loaders/warehouse/build.ts";

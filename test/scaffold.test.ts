@@ -8,7 +8,7 @@ import { createMacros, listModels, parseModel, runModels } from "../data-loaders
 import { loadConfig, writeConfigTables } from "../data-loaders/config.ts";
 import { writeSourceFiles } from "../data-loaders/warehouse/build.ts";
 import { closeDatabase, openDatabase, queryRows } from "../data-loaders/duckdb.ts";
-import { ensureQuarantineTable } from "../data-loaders/ingest/csv.ts";
+import { ensureQuarantineTable } from "../data-loaders/ingest/raw-table.ts";
 import { loadExports } from "../data-loaders/ingest/sources.ts";
 import { tempDir } from "./helpers.ts";
 

@@ -8,9 +8,12 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { createSourceView, keepCandidates, loadCsvFile, loadParquetFile } from "./csv.ts";
+import { loadCsvFile } from "./csv.ts";
+import { keepCandidates } from "./headers.ts";
+import { loadParquetFile } from "./parquet.ts";
+import { createSourceView } from "./source-view.ts";
 import { ENTITIES, type EntityName } from "./entities.ts";
-import type { SourceFile } from "./sources.ts";
+import type { SourceFile } from "./types.ts";
 
 /**
  * Is this a canonical export? A file named after an entity whose header has that entity's required

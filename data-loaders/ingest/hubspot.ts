@@ -20,10 +20,11 @@ import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config.ts";
 import { queryRows, quoteIdentifier } from "../duckdb.ts";
-import { createSourceView, IngestError, loadCsvFile, readHeaderRow, type HeaderCandidate } from "./csv.ts";
-export { readCsvHeaders } from "./csv.ts";
+import { loadCsvFile } from "./csv.ts";
+import { readHeaderRow, type HeaderCandidate } from "./headers.ts";
+import { createSourceView } from "./source-view.ts";
 import { entity, type EntityName } from "./entities.ts";
-import type { SourceFile } from "./sources.ts";
+import { IngestError, type SourceFile } from "./types.ts";
 
 export type HubSpotObject = "deals" | "companies" | "contacts";
 

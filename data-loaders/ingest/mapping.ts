@@ -12,9 +12,10 @@ import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { mergeSettings, type Config } from "../config.ts";
 import { quoteIdentifier } from "../duckdb.ts";
-import { IngestError, keepNamed, loadCsvFile } from "./csv.ts";
+import { loadCsvFile } from "./csv.ts";
+import { keepNamed } from "./headers.ts";
+import { IngestError, type SourceFile } from "./types.ts";
 import { ENTITIES, entity, type EntityName } from "./entities.ts";
-import type { SourceFile } from "./sources.ts";
 
 /** Date orders a mapping may declare, and the strptime formats each one means. */
 const DATE_FORMATS = {

@@ -10,7 +10,7 @@
  * follow the Korean UI's terms (기회 = opportunity, 계정 = account; shared/GLOSSARY.md) and were NOT checked
  * against a Korean org's export: docs/salesforce.md says so, and a mapping file covers any label we miss.
  */
-import type { HeaderCandidate } from "./csv.ts";
+import type { HeaderCandidate } from "./headers.ts";
 import type { EntityName } from "./entities.ts";
 
 export interface SalesforceObject {

@@ -13,9 +13,11 @@ import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config.ts";
 import { queryRows, quoteIdentifier } from "../duckdb.ts";
-import { createSourceView, headerKey, IngestError, keepCandidates, keepNamed, loadCsvFile, readHeaderRow, type HeaderCandidate } from "./csv.ts";
+import { loadCsvFile } from "./csv.ts";
+import { headerKey, keepCandidates, keepNamed, readHeaderRow, type HeaderCandidate } from "./headers.ts";
+import { createSourceView } from "./source-view.ts";
+import { IngestError, type FieldChoice, type SourceFile } from "./types.ts";
 import { OTHER_SALESFORCE_OBJECTS, SALESFORCE_OBJECTS, type SalesforceObject } from "./salesforce-objects.ts";
-import type { FieldChoice, SourceFile } from "./sources.ts";
 
 export { SALESFORCE_OBJECTS };
 

@@ -6,40 +6,17 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { EXPORT_CONFIG_FILE, type Config } from "../config.ts";
-import { createEmptySourceView, IngestError } from "./csv.ts";
+import { createEmptySourceView } from "./source-view.ts";
+import { IngestError, type SourceFile } from "./types.ts";
 import { ENTITIES, entity, type EntityName } from "./entities.ts";
 import { loadCanonicalExport, looksCanonical } from "./canonical.ts";
-import { readCsvHeaders } from "./csv.ts";
+import { readCsvHeaders } from "./headers.ts";
 import { loadHubSpotExport, looksLikeHubSpot } from "./hubspot.ts";
 import { loadMappedExport, type Mapping } from "./mapping.ts";
 import { describeObjectsNeeded, loadSalesforceExport, looksLikeSalesforce, looksLikeSalesforceReports } from "./salesforce.ts";
 
 export const FORMATS = ["auto", "salesforce", "hubspot", "canonical", "mapping"] as const;
 export type Format = (typeof FORMATS)[number];
-
-/** One input file and what became of it. */
-export interface SourceFile {
-  file: string;
-  /** The entity it feeds, or null when no metric uses it. */
-  entity: EntityName | null;
-  rowsRead: number | null;
-  note: string | null;
-  /** Fields read in place of the ones config names (which the file lacks or leaves empty). */
-  fields?: FieldChoice[];
-}
-
-/** A field the build read for a role because the one config names was absent or empty. */
-export interface FieldChoice {
-  file: string;
-  /** The config key, e.g. "Opportunity.lossReason" (salesforce.customFields). */
-  role: string;
-  configured: string | null;
-  found: string;
-  /** Rows in which the found field has a value. */
-  filledRows: number;
-  /** Why the configured field was not used: "not in the file", "empty in every row", "not set in config". */
-  reason: string;
-}
 
 export interface LoadedExports {
   format: Exclude<Format, "auto">;

@@ -4,7 +4,7 @@
  * that names it, and the headers nothing claimed listed so the user sees what is left. A guess to edit,
  * never applied by itself: `npm run warehouse -- --exports DIR --suggest-mapping > mapping.json`.
  */
-import { readCsvHeaders } from "./csv.ts";
+import { readCsvHeaders } from "./headers.ts";
 import { ENTITIES, type EntityName } from "./entities.ts";
 
 /** Words that name a canonical column in exports we have seen (beyond the column's own name). */

@@ -8,17 +8,17 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig, validateConfig, writeConfigTables, type Config } from "../../data-loaders/config.ts";
 import { openDatabase, queryRows, type Row } from "../../data-loaders/duckdb.ts";
-import { createEmptySourceView, IngestError } from "../../data-loaders/ingest/csv.ts";
+import { createEmptySourceView } from "../../data-loaders/ingest/source-view.ts";
+import { IngestError } from "../../data-loaders/ingest/types.ts";
 import { entity, ENTITIES } from "../../data-loaders/ingest/entities.ts";
 import {
   classifyHubSpotHeader,
   loadHubSpotExport,
   looksLikeHubSpot,
   parseStageColumn,
-  readCsvHeaders,
 } from "../../data-loaders/ingest/hubspot.ts";
-import { readHeaderRow } from "../../data-loaders/ingest/csv.ts";
-import type { SourceFile } from "../../data-loaders/ingest/sources.ts";
+import { readCsvHeaders, readHeaderRow } from "../../data-loaders/ingest/headers.ts";
+import type { SourceFile } from "../../data-loaders/ingest/types.ts";
 import { createMacros, listModels, runModels } from "../../data-loaders/warehouse/models.ts";
 import { writeSourceFiles } from "../../data-loaders/warehouse/build.ts";
 import { FIXTURES, REAL_DATA, tempDir } from "../helpers.ts";

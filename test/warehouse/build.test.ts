@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildWarehouse, readFingerprint } from "../../data-loaders/warehouse/build.ts";
+import { buildWarehouse, fingerprintInputs, LIBRARY_DIR, readFingerprint } from "../../data-loaders/warehouse/build.ts";
 import { FIXTURES, query, tempDir } from "../helpers.ts";
 
 function fixtureCopy(): string {
@@ -33,6 +33,20 @@ describe("buildWarehouse(options)", () => {
     expect(third.fingerprint).not.toBe(first.fingerprint);
     const [row] = await query(out, "select sum(reached)::integer as leads from mart_funnel where step = 'lead'");
     expect(row).toEqual({ leads: 7 });
+  });
+
+  it("fingerprints the code the build runs: a models edit changes it, a sample-generator or docs edit does not", async () => {
+    const library = join(tempDir(), "library");
+    cpSync(LIBRARY_DIR, library, { recursive: true });
+    const exportsDir = fixtureCopy();
+    const fingerprint = () => fingerprintInputs(exportsDir, ["data/config.json"], "auto", library);
+    const before = await fingerprint();
+    for (const file of ["sample/generate.ts", "docs.ts", "scaffold.ts", "site/marts.ts"]) {
+      writeFileSync(join(library, file), `${readFileSync(join(library, file), "utf8")}\n// edited\n`);
+      expect(await fingerprint(), file).toBe(before);
+    }
+    writeFileSync(join(library, "models/macros.sql"), `${readFileSync(join(library, "models/macros.sql"), "utf8")}\n-- edited\n`);
+    expect(await fingerprint()).not.toBe(before);
   });
 
   it("stores only the columns a metric reads: a lead's name, email and phone never reach the warehouse", async () => {

@@ -1,0 +1,66 @@
+/**
+ * The canonical contract's views: `src_<entity>` over a raw table, each canonical column from the first of
+ * its candidate headers the file has (entities.ts); an empty one for an entity the export lacks.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { quoteIdentifier } from "../duckdb.ts";
+import { entity, type EntityName } from "./entities.ts";
+import { headerKey, type HeaderCandidate } from "./headers.ts";
+import { IngestError } from "./types.ts";
+
+/**
+ * Create `src_<entity>` over a raw table: each canonical column from the first of its candidate headers
+ * that the file has (matched case-insensitively: Data Loader versions differ in header case), null when
+ * it has none. A missing required column stops the build naming the file, the column expected and the
+ * columns the file does have.
+ */
+export async function createSourceView(
+  connection: DuckDBConnection,
+  entityName: EntityName,
+  rawTable: string,
+  fileLabel: string,
+  candidates: Partial<Record<string, HeaderCandidate[]>>,
+  foundColumns: string[],
+): Promise<void> {
+  const byKey = new Map(foundColumns.map((name) => [headerKey(name), name]));
+  const resolve = (candidate: HeaderCandidate): string | string[] | undefined => {
+    const names = (typeof candidate === "string" ? [candidate] : candidate).map((n) => byKey.get(headerKey(n)));
+    if (names.some((n) => n === undefined)) return undefined;
+    return typeof candidate === "string" ? names[0] : (names as string[]);
+  };
+  const selects = [`_source_file`, `_source_row`, `_row_hash`];
+  for (const column of entity(entityName).columns) {
+    const options = candidates[column.name] ?? [];
+    const header = options.map(resolve).find((h) => h !== undefined);
+    if (header === undefined && column.required) {
+      const expected = options.map((o) => (typeof o === "string" ? `"${o}"` : o.map((n) => `"${n}"`).join(" + "))).join(" or ");
+      throw new IngestError(
+        `${fileLabel}: missing required column ${expected || column.name}, expected to hold the ${column.description}. ` +
+          `Columns found: ${foundColumns.join(", ")}`,
+        fileLabel,
+        column.name,
+      );
+    }
+    selects.push(`${sourceExpression(header)}::varchar as ${column.name}`);
+  }
+  await connection.run(
+    `create or replace view ${quoteIdentifier(`src_${entityName}`)} as select ${selects.join(", ")} from ${quoteIdentifier(rawTable)}`,
+  );
+}
+
+/** A header column, trimmed, empty as null; several columns (first and last name) joined by a space. */
+function sourceExpression(header: string | string[] | undefined): string {
+  if (header === undefined) return "null";
+  if (typeof header === "string") return `nullif(trim(${quoteIdentifier(header)}), '')`;
+  const parts = header.map((h) => `nullif(trim(${quoteIdentifier(h)}), '')`);
+  return `nullif(concat_ws(' ', ${parts.join(", ")}), '')`;
+}
+
+/** Create an empty `src_<entity>` when the export has no file for it, so staging runs and says so. */
+export async function createEmptySourceView(connection: DuckDBConnection, entityName: EntityName): Promise<void> {
+  const columns = entity(entityName).columns.map((c) => `null::varchar as ${c.name}`);
+  await connection.run(
+    `create or replace view ${quoteIdentifier(`src_${entityName}`)} as
+     select null::varchar as _source_file, null::bigint as _source_row, null::ubigint as _row_hash, ${columns.join(", ")} where false`,
+  );
+}
