@@ -141,6 +141,7 @@ export const ENTITIES: Entity[] = [
       col("opportunity_type", "new business / renewal / upsell, mapped by config `opportunityTypes`"),
       col("is_closed", "closed (boolean): with is_won, the CRM's own outcome, which wins over the stage"),
       col("is_won", "won (boolean)"),
+      col("status", "the CRM's own outcome as a word where it keeps one instead of flags: won, lost, open (or deleted), as Pipedrive's Status"),
       col("loss_reason", "why the deal was lost"),
       col("pipeline", "the sales pipeline the deal is in (HubSpot, or Salesforce record types), for stage mapping and cuts by pipeline"),
       col("campaign_id", "primary campaign"),

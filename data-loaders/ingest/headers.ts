@@ -104,8 +104,17 @@ export function uniqueNames(fields: string[]): string[] {
   });
 }
 
-/** Where a canonical column comes from: a header name, or several joined by a space (first + last name). */
-export type HeaderCandidate = string | string[];
+/**
+ * Where a canonical column comes from: a header name; several joined by a space (first + last name); or,
+ * row by row, the first of several that has a value (Pipedrive's close date: won time, else lost time,
+ * else expected close date).
+ */
+export type HeaderCandidate = string | string[] | { firstOf: string[] };
+
+/** Every header a candidate names. */
+export function candidateHeaders(candidate: HeaderCandidate): string[] {
+  return typeof candidate === "string" ? [candidate] : Array.isArray(candidate) ? candidate : candidate.firstOf;
+}
 
 /** A `keep` for loadCsvFile: the header columns named in `names`, case and outer spaces ignored. */
 export function keepNamed(names: Iterable<string>): (header: string[]) => string[] {
@@ -120,5 +129,5 @@ export function headerKey(name: string): string {
 
 /** A `keep` for loadCsvFile: the header columns that any candidate names (as createSourceView matches them). */
 export function keepCandidates(candidates: Partial<Record<string, HeaderCandidate[]>>): (header: string[]) => string[] {
-  return keepNamed(Object.values(candidates).flatMap((options) => (options ?? []).flat()));
+  return keepNamed(Object.values(candidates).flatMap((options) => (options ?? []).flatMap(candidateHeaders)));
 }

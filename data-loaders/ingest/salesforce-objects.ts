@@ -10,21 +10,7 @@
  * follow the Korean UI's terms (기회 = opportunity, 계정 = account; shared/GLOSSARY.md) and were NOT checked
  * against a Korean org's export: docs/salesforce.md says so, and a mapping file covers any label we miss.
  */
-import type { HeaderCandidate } from "./headers.ts";
-import type { EntityName } from "./entities.ts";
-
-export interface SalesforceObject {
-  object: string;
-  entity: EntityName;
-  /** Canonical columns that must all be found for a file to be read as this object by its header. */
-  identifiedBy: string[];
-  /** Headers any of which a file must have to be this object by its header (what tells history from deals). */
-  requiresOneOf?: string[];
-  /** Headers that mean the file is some other object. */
-  notWith?: string[];
-  /** canonical column → candidate headers; `custom:<Object.key>` refers to config.salesforce.customFields. */
-  columns: Record<string, Array<HeaderCandidate | `custom:${string}`>>;
-}
+import type { DeclaredObject } from "./declared.ts";
 
 const DELETED = ["IsDeleted", "Deleted", "삭제됨"];
 const CREATED = ["CreatedDate", "Created Date", "생성 날짜", "작성 날짜"];
@@ -32,7 +18,7 @@ const MODIFIED = ["LastModifiedDate", "Last Modified Date", "최종 수정 날�
 /** History files carry one of these; an opportunity file none. */
 const HISTORY_HEADERS = ["OpportunityId", "Opportunity History ID", "From Stage", "To Stage", "Edit Date", "Stage Change Date"];
 
-export const SALESFORCE_OBJECTS: SalesforceObject[] = [
+export const SALESFORCE_OBJECTS: DeclaredObject[] = [
   {
     object: "User",
     entity: "users",

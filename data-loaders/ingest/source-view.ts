@@ -5,7 +5,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { quoteIdentifier } from "../duckdb.ts";
 import { entity, type EntityName } from "./entities.ts";
-import { headerKey, type HeaderCandidate } from "./headers.ts";
+import { candidateHeaders, headerKey, type HeaderCandidate } from "./headers.ts";
 import { IngestError } from "./types.ts";
 
 /**
@@ -23,17 +23,22 @@ export async function createSourceView(
   foundColumns: string[],
 ): Promise<void> {
   const byKey = new Map(foundColumns.map((name) => [headerKey(name), name]));
-  const resolve = (candidate: HeaderCandidate): string | string[] | undefined => {
-    const names = (typeof candidate === "string" ? [candidate] : candidate).map((n) => byKey.get(headerKey(n)));
-    if (names.some((n) => n === undefined)) return undefined;
-    return typeof candidate === "string" ? names[0] : (names as string[]);
+  const resolve = (candidate: HeaderCandidate): Resolved | undefined => {
+    if (typeof candidate === "string") return byKey.get(headerKey(candidate));
+    const names = candidateHeaders(candidate).map((n) => byKey.get(headerKey(n)));
+    if (Array.isArray(candidate)) return names.some((n) => n === undefined) ? undefined : (names as string[]);
+    // The first that has a value, row by row, of those the file has.
+    const present = names.filter((n) => n !== undefined);
+    return present.length ? { firstOf: present } : undefined;
   };
   const selects = [`_source_file`, `_source_row`, `_row_hash`];
   for (const column of entity(entityName).columns) {
     const options = candidates[column.name] ?? [];
     const header = options.map(resolve).find((h) => h !== undefined);
     if (header === undefined && column.required) {
-      const expected = options.map((o) => (typeof o === "string" ? `"${o}"` : o.map((n) => `"${n}"`).join(" + "))).join(" or ");
+      const expected = options
+        .map((o) => (typeof o === "string" ? `"${o}"` : Array.isArray(o) ? o.map((n) => `"${n}"`).join(" + ") : o.firstOf.map((n) => `"${n}"`).join(" or ")))
+        .join(" or ");
       throw new IngestError(
         `${fileLabel}: missing required column ${expected || column.name}, expected to hold the ${column.description}. ` +
           `Columns found: ${foundColumns.join(", ")}`,
@@ -48,12 +53,16 @@ export async function createSourceView(
   );
 }
 
-/** A header column, trimmed, empty as null; several columns (first and last name) joined by a space. */
-function sourceExpression(header: string | string[] | undefined): string {
+/** A candidate resolved to the file's own header names. */
+type Resolved = string | string[] | { firstOf: string[] };
+
+/** A header column, trimmed, empty as null; several joined by a space (first and last name), or the first with a value. */
+function sourceExpression(header: Resolved | undefined): string {
   if (header === undefined) return "null";
-  if (typeof header === "string") return `nullif(trim(${quoteIdentifier(header)}), '')`;
-  const parts = header.map((h) => `nullif(trim(${quoteIdentifier(h)}), '')`);
-  return `nullif(concat_ws(' ', ${parts.join(", ")}), '')`;
+  const cell = (h: string) => `nullif(trim(${quoteIdentifier(h)}), '')`;
+  if (typeof header === "string") return cell(header);
+  if (Array.isArray(header)) return `nullif(concat_ws(' ', ${header.map(cell).join(", ")}), '')`;
+  return `coalesce(${header.firstOf.map(cell).join(", ")})`;
 }
 
 /** Create an empty `src_<entity>` when the export has no file for it, so staging runs and says so. */

@@ -13,9 +13,10 @@ import { loadCanonicalExport, looksCanonical } from "./canonical.ts";
 import { readCsvHeaders } from "./headers.ts";
 import { loadHubSpotExport, looksLikeHubSpot } from "./hubspot.ts";
 import { loadMappedExport, type Mapping } from "./mapping.ts";
-import { describeObjectsNeeded, loadSalesforceExport, looksLikeSalesforce, looksLikeSalesforceReports } from "./salesforce.ts";
+import { loadPipedriveExport, looksLikePipedrive } from "./pipedrive.ts";
+import { describeSalesforceObjects, loadSalesforceExport, looksLikeSalesforce, looksLikeSalesforceReports } from "./salesforce.ts";
 
-export const FORMATS = ["auto", "salesforce", "hubspot", "canonical", "mapping"] as const;
+export const FORMATS = ["auto", "salesforce", "hubspot", "pipedrive", "canonical", "mapping"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface LoadedExports {
@@ -85,6 +86,7 @@ async function loadOneExport(
     return { format: resolved, files: await loadMappedExport(connection, dir, mapping) };
   }
   if (resolved === "hubspot") return { format: resolved, files: await loadHubSpotExport(connection, dir, config) };
+  if (resolved === "pipedrive") return { format: resolved, files: await loadPipedriveExport(connection, dir, config) };
   if (resolved === "canonical") return { format: resolved, files: await loadCanonicalExport(connection, dir) };
   return { format: resolved, files: await loadSalesforceExport(connection, dir, config) };
 }
@@ -122,8 +124,8 @@ async function dropSourceViews(connection: DuckDBConnection): Promise<void> {
 }
 
 /**
- * Decide the format: Salesforce object files by name, then HubSpot exports and Salesforce report exports by
- * header (labels no canonical file uses), then canonical files by name. When nothing fits, say what each format needs, what we
+ * Decide the format: Salesforce object files by name, then HubSpot, Pipedrive and Salesforce report exports
+ * by header (labels no canonical file uses), then canonical files by name. When nothing fits, say what each format needs, what we
  * saw, and how to go on (a mapping, which --suggest-mapping starts from the headers).
  */
 export function detectFormat(dir: string): Exclude<Format, "auto"> {
@@ -131,6 +133,7 @@ export function detectFormat(dir: string): Exclude<Format, "auto"> {
   if (looksLikeSalesforce(names)) return "salesforce";
   const headers = readCsvHeaders(dir);
   if (looksLikeHubSpot(headers)) return "hubspot";
+  if (looksLikePipedrive(headers)) return "pipedrive";
   if (looksLikeSalesforceReports(headers)) return "salesforce";
   if (looksCanonical(names, headers)) return "canonical";
   const shown = names.slice(0, 20).join(", ") || "(no files)";
@@ -140,8 +143,9 @@ export function detectFormat(dir: string): Exclude<Format, "auto"> {
     .join("; ");
   throw new IngestError(
     `${dir}: cannot tell which CRM these exports come from. Expected Salesforce object files (named like ` +
-      `Opportunity.csv, or any name with a header such as — ${describeObjectsNeeded()}), HubSpot exports of deals, ` +
-      `companies or contacts (recognised by their header, docs/hubspot.md), or canonical files such as ` +
+      `Opportunity.csv, or any name with a header such as — ${describeSalesforceObjects()}), HubSpot exports of deals, ` +
+      `companies or contacts (recognised by their header, docs/hubspot.md), Pipedrive exports of deals or organizations ` +
+      `(docs/pipedrive.md), or canonical files such as ` +
       `opportunities.csv (docs/canonical-format.md). Found: ${shown}${seen ? `. Headers: ${seen}` : ""}. ` +
       `For any other export, write a mapping: npm run warehouse -- --exports ${dir} --suggest-mapping > mapping.json ` +
       `starts one from these headers (docs/mapping.md), then build with --mapping mapping.json.`,

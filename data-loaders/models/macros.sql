@@ -193,3 +193,14 @@ create or replace macro excluded_loss_reason(reason) as case when reason is not 
     word -> list_bool_or(list_transform(string_split_regex(lower(reason), '[^\pL\pN]+'), token -> starts_with(token, word)))
   )[1]
 end;
+
+-- The export's closed and won flags, from its boolean columns or, where the CRM keeps the outcome as a
+-- word instead (Pipedrive's Status: won, lost, open), from that word; null where it says nothing.
+create or replace macro closed_flag(is_closed, status) as coalesce(
+  parse_bool(is_closed),
+  case match_key(status) when 'won' then true when 'lost' then true when 'open' then false end
+);
+create or replace macro won_flag(is_won, status) as coalesce(
+  parse_bool(is_won),
+  case match_key(status) when 'won' then true when 'lost' then false when 'open' then false end
+);

@@ -22,7 +22,7 @@ with candidates as (
   union all
   select 'closed deal''s close date', parse_timestamp(close_date)
   from src_opportunities
-  where opportunity_outcome(parse_bool(is_closed), parse_bool(is_won), stage_step(stage_name, pipeline)) <> 'open'
+  where opportunity_outcome(closed_flag(is_closed, status), won_flag(is_won, status), stage_step(stage_name, pipeline)) <> 'open'
     and not exists (select 1 from src_opportunities where modified_at is not null)
 ),
 

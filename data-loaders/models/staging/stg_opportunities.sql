@@ -71,8 +71,8 @@ typed as (
     source.stage_name,
     nullif(trim(source.pipeline), '') as pipeline,
     stage_step(source.stage_name, source.pipeline) as stage_step,
-    parse_bool(source.is_closed) as is_closed,
-    parse_bool(source.is_won) as is_won,
+    closed_flag(source.is_closed, source.status) as is_closed,
+    won_flag(source.is_won, source.status) as is_won,
     parse_amount(source.amount) as amount_original,
     coalesce(upper(trim(source.currency)), (select currency from reporting)) as currency,
     parse_timestamp(source.close_date)::date as close_date,
@@ -101,7 +101,7 @@ typed as (
     source.amount as amount_text,
     source.close_date as close_date_text,
     source.created_at as created_at_text,
-    parse_bool(source.is_deleted) as is_deleted
+    parse_bool(source.is_deleted) or match_key(source.status) = 'deleted' as is_deleted
   from source
   left join config_channel as channel on channel.match_key = match_key(source.lead_source)
   left join config_opportunity_type as opportunity_type on opportunity_type.match_key = match_key(source.opportunity_type)
