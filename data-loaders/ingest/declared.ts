@@ -37,6 +37,8 @@ export interface Declaration {
   /** The format's name, as --format takes it and raw tables are prefixed (raw_salesforce__opportunity). */
   format: string;
   objects: DeclaredObject[];
+  /** The CRM names its files after their object (Salesforce's Opportunity.csv): a file's name then says what it holds. */
+  namedFiles?: boolean;
   /** Objects the CRM exports that no metric reads: a file named after one is not read, whatever its header. */
   otherObjects?: string[];
   /** The field config names for a custom role ("Opportunity.lossReason" → "Loss_Reason__c"). */
@@ -68,6 +70,7 @@ export function recogniseFile(declaration: Declaration, fileName: string, header
 }
 
 function objectByName(declaration: Declaration, fileName: string): DeclaredObject | undefined {
+  if (!declaration.namedFiles) return undefined;
   return declaration.objects.find((o) => o.object.toLowerCase() === objectName(fileName));
 }
 

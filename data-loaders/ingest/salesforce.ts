@@ -17,6 +17,7 @@ export { SALESFORCE_OBJECTS };
 export const SALESFORCE: Declaration = {
   format: "salesforce",
   objects: SALESFORCE_OBJECTS,
+  namedFiles: true,
   otherObjects: OTHER_SALESFORCE_OBJECTS,
   customField: (config, role) => config.salesforce.customFields[role],
   customSuffix: /__c$/i,
