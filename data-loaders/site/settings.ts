@@ -22,7 +22,7 @@ export async function siteSettings(db: DuckDBConnection) {
       db,
       `select period_type, period_key, strftime(period_start, '%Y-%m-%d') as period_start,
               strftime(period_end, '%Y-%m-%d') as period_end, previous_key, is_complete, period_index,
-              has_data, starts_before_data
+              has_data, is_partial
        from int_periods order by period_type, period_start`,
     ),
     coverage: await queryRows(db, "select area, status, note from mart_coverage"),

@@ -19,7 +19,15 @@ export const TEAM_COLORS: Record<string, string> = {
  */
 export function funnelHandoffChart(
   steps: FunnelStep[],
-  { width = 640, locale = "en" as Locale, bottleneck = null as string | null, rowHeight = 28, gap = 18 } = {},
+  {
+    width = 640,
+    locale = "en" as Locale,
+    bottleneck = null as string | null,
+    /** What the tag beside the bottleneck says (its own window and figure); by default "Bottleneck". */
+    bottleneckTag = null as string | null,
+    rowHeight = 28,
+    gap = 18,
+  } = {},
 ): SVGSVGElement {
   const teamColumn = width < 440 ? 0 : width < 560 ? 96 : 120;
   const labelColumn = width < 440 ? 86 : 100;
@@ -127,7 +135,7 @@ export function funnelHandoffChart(
     .attr("text-anchor", "end")
     .attr("fill", "#d62728")
     .style("font-weight", 700)
-    .text(`◀ ${label("bottleneck", locale)}`);
+    .text(`◀ ${bottleneckTag ?? label("bottleneck", locale)}`);
 
   // Conversions between steps; a dashed rule where the funnel passes to another team.
   const between = svg.append("g").attr("class", "conversions");

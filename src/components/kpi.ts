@@ -12,6 +12,10 @@ export interface KpiRow {
   value: number | null;
   previous_value: number | null;
   change_rate: number | null;
+  /** For a rate: the change in points, as a share (−0.021 = 2.1 points down). */
+  change_points?: number | null;
+  /** Why no change is shown (period in progress, previous period partial). */
+  change_note?: string | null;
   target: number | null;
   attainment: number | null;
   is_complete?: boolean;
@@ -25,16 +29,22 @@ export function formatKpiValue(value: number | null, unit: string, currency: str
   return formatCount(value, locale);
 }
 
-/** "▲ 12.5% vs previous period" (or ▼), coloured by direction; "–" when there is nothing to compare. */
-export function changeBadge(changeRate: number | null, locale: Locale): HTMLElement {
+/**
+ * "▲ 12.5% vs previous period" for a count or an amount, "▼ 2.1 pt" (Korean "2.1%p") for a rate, coloured by
+ * direction; "– vs previous period (period in progress)" when the mart says the two are not comparable.
+ */
+export function changeBadge(row: Pick<KpiRow, "change_rate" | "change_points" | "change_note">, locale: Locale): HTMLElement {
   const span = document.createElement("span");
   span.className = "change";
-  if (changeRate === null || !Number.isFinite(changeRate)) {
-    span.textContent = `– ${label("vs_previous", locale)}`;
+  const points = row.change_points ?? null;
+  const change = points ?? row.change_rate;
+  if (change === null || change === undefined || !Number.isFinite(change)) {
+    span.textContent = `– ${label("vs_previous", locale)}${row.change_note ? ` (${row.change_note})` : ""}`;
     return span;
   }
-  span.classList.add(changeRate > 0 ? "up" : changeRate < 0 ? "down" : "flat");
-  span.textContent = `${changeRate > 0 ? "▲" : changeRate < 0 ? "▼" : "■"} ${formatPercent(Math.abs(changeRate))} ${label("vs_previous", locale)}`;
+  span.classList.add(change > 0 ? "up" : change < 0 ? "down" : "flat");
+  const size = points !== null ? `${(Math.abs(points) * 100).toFixed(1)}${locale === "ko" ? "%p" : " pt"}` : formatPercent(Math.abs(change));
+  span.textContent = `${change > 0 ? "▲" : change < 0 ? "▼" : "■"} ${size} ${label("vs_previous", locale)}`;
   return span;
 }
 
@@ -52,7 +62,7 @@ export function kpiCard(
   value.textContent = row ? formatKpiValue(row.value, row.unit, currency, locale) : "–";
   card.append(heading, value);
   if (row) {
-    if (row.previous_value !== null && row.previous_value !== undefined) card.append(changeBadge(row.change_rate, locale));
+    if ((row.previous_value !== null && row.previous_value !== undefined) || row.change_note) card.append(changeBadge(row, locale));
     if (row.target !== null && row.target !== undefined) {
       const target = document.createElement("div");
       target.className = "kpi-note";

@@ -15,14 +15,14 @@ export interface Period {
   /** A lead or deal was created, or a deal closed, in the period. */
   has_data: boolean;
   /** The period began before the export's first date: only part of it is in the data. */
-  starts_before_data: boolean;
+  is_partial: boolean;
 }
 
 /** The period a page opens on: latest complete with data and wholly in the export, else latest with data. */
 export function defaultPeriodKey(options: Period[]): string {
   const latestFirst = [...options].sort((a, b) => b.period_start.localeCompare(a.period_start));
   return (
-    latestFirst.find((p) => p.is_complete && p.has_data && !p.starts_before_data) ??
+    latestFirst.find((p) => p.is_complete && p.has_data && !p.is_partial) ??
     latestFirst.find((p) => p.has_data) ??
     latestFirst[0]
   )?.period_key ?? "";
@@ -32,7 +32,7 @@ export function defaultPeriodKey(options: Period[]): string {
 export function periodMark(period: Period | undefined, locale: Locale): string {
   if (!period) return "";
   if (!period.is_complete) return locale === "ko" ? " (진행 중)" : " (in progress)";
-  if (period.starts_before_data) return locale === "ko" ? " (일부 기간)" : " (partial)";
+  if (period.is_partial) return locale === "ko" ? " (일부 기간)" : " (partial)";
   return "";
 }
 

@@ -1,10 +1,24 @@
-import { describe, expect, it } from "vitest";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, inject, it } from "vitest";
+import { formatMoney, formatPercent } from "../../src/components/format.ts";
+import { martRows, type MartJson } from "../../src/components/mart.ts";
 import { sitePage } from "./watch.ts";
+
+/** A mart as the built site publishes it (dist/_file/data/marts/<name>.<hash>.json). */
+function publishedMart(siteDir: string, name: string): Array<Record<string, any>> {
+  const dir = join(siteDir, "_file/data/marts");
+  const file = readdirSync(dir).find((f) => f.startsWith(`${name}.`) && f.endsWith(".json"));
+  if (!file) throw new Error(`${name} is not in ${dir}`);
+  return martRows(JSON.parse(readFileSync(join(dir, file), "utf8")) as MartJson);
+}
 
 describe("overview page in Chromium", () => {
   const site = sitePage({ path: "/" });
+  const card = (title: string) => site.page.locator(".card.kpi", { has: site.page.locator(`h2:text-is("${title}")`) });
+  const cardValue = (title: string) => card(title).locator(".kpi-value").innerText();
 
-  it("renders the funnel with a bar per step, the handoffs between teams and the bottleneck, and no error", async () => {
+  it("renders the funnel with a bar per step, the handoffs between teams, and no error", async () => {
     const bars = site.page.locator("svg.funnel-handoff rect.bar");
     await expect.poll(() => bars.count()).toBe(8);
     const labels = await site.page.locator("svg.funnel-handoff .step-label").allTextContents();
@@ -18,16 +32,37 @@ describe("overview page in Chromium", () => {
     expect(site.problems).toEqual([]);
   });
 
-  it("makes no request site.outside its own origin", () => {
+  it("makes no request outside its own origin", () => {
     expect(site.outside).toEqual([]);
   });
 
-  it("redraws the funnel when the channel changes, and keeps the filter in the URL", async () => {
-    const chart = site.page.locator("svg.funnel-handoff");
-    const chartBefore = await chart.innerHTML();
+  it("shows the figures of mart_overview for the period, channel and tier chosen, and its rate change in points", async () => {
+    const overview = publishedMart(inject("siteDir"), "mart_overview");
+    const pick = (channel: string, tier: string) => overview.find((d) => d.period_type === "quarter" && d.period_key === "2026-Q3" && d.channel === channel && d.tier === tier)!;
+    const all = pick("all", "all");
+    expect(await cardValue("Bookings, every deal won")).toBe(formatMoney(all.bookings));
+    expect(await cardValue("Win rate")).toBe(formatPercent(all.win_rate));
+    expect(await card("Win rate").locator(".change").innerText()).toBe(`▼ ${(Math.abs(all.win_rate_change_points) * 100).toFixed(1)} pt vs previous period`);
+
     await site.page.locator("form:has(label:text-is('Channel')) select").selectOption({ label: "Outbound" });
-    await expect.poll(() => chart.innerHTML()).not.toBe(chartBefore);
+    await site.page.locator("form:has(label:text-is('Tier')) select").selectOption({ label: "A" });
+    const cut = pick("outbound", "A");
+    await expect.poll(() => cardValue("Bookings, every deal won")).toBe(formatMoney(cut.bookings));
+    expect(await cardValue("Win rate")).toBe(formatPercent(cut.win_rate));
+    expect(cut.bookings).not.toBe(all.bookings);
+    // Coverage keeps the whole pipeline, and says so.
+    expect(await card("Coverage").innerText()).toContain("all channels and tiers");
     expect(site.page.url()).toContain("channel=outbound");
+    expect(site.page.url()).toContain("tier=A");
     expect(site.problems).toEqual([]);
+  });
+
+  it("says 'within noise' rather than flag a step whose interval reaches its baseline", async () => {
+    await site.page.goto(`${site.url}/`, { waitUntil: "networkidle" });
+    const bottlenecks = publishedMart(inject("siteDir"), "mart_funnel_bottleneck").filter((d) => d.channel === "all");
+    const lowest = bottlenecks.find((d) => d.is_lowest)!;
+    expect(lowest.is_bottleneck).toBe(false);
+    expect(await card("Bottleneck").innerText()).toContain("is within noise");
+    expect(await site.page.locator("svg.funnel-handoff .bottleneck-tag").count()).toBe(0);
   });
 });

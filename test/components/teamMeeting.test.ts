@@ -4,10 +4,10 @@ import { dueInPeriod, elapsedDays, listTotals, quarterOf, sourceWatchlist, trend
 import { listRows } from "../../src/components/mart.ts";
 
 const month = (key: string, start: string, end: string, complete = true): Period => ({
-  period_type: "month", period_key: key, period_start: start, period_end: end, previous_key: null, is_complete: complete, period_index: 0, has_data: true, starts_before_data: false,
+  period_type: "month", period_key: key, period_start: start, period_end: end, previous_key: null, is_complete: complete, period_index: 0, has_data: true, is_partial: false,
 });
 const quarter = (key: string, start: string, end: string, previous: string | null, complete = true): Period => ({
-  period_type: "quarter", period_key: key, period_start: start, period_end: end, previous_key: previous, is_complete: complete, period_index: 0, has_data: true, starts_before_data: false,
+  period_type: "quarter", period_key: key, period_start: start, period_end: end, previous_key: previous, is_complete: complete, period_index: 0, has_data: true, is_partial: false,
 });
 const months = Array.from({ length: 15 }, (_, i) => {
   const start = new Date(Date.UTC(2025, i, 1)).toISOString().slice(0, 10);

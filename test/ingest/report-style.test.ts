@@ -166,7 +166,7 @@ describe("the sample exported as Salesforce reports, with real orgs' quirks and 
     const periods = await query<Period & Record<string, unknown>>(
       warehouse,
       `select period_type, period_key, strftime(period_start, '%Y-%m-%d') as period_start, strftime(period_end, '%Y-%m-%d') as period_end,
-              previous_key, is_complete, period_index, has_data, starts_before_data
+              previous_key, is_complete, period_index, has_data, is_partial
        from int_periods where period_type = 'quarter'`,
     );
     const quarter = defaultPeriodKey(periods);

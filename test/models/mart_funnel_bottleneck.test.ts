@@ -11,14 +11,14 @@ import { buildFixture, query, tempDir } from "../helpers.ts";
 //
 //   lead → MQL, 2026-Q1:  10 of 21 = 0.476;  baseline 2025-Q1..Q4: 40 of 80 = 0.5   → relative gap −4.8%
 //   MQL → SQL,  2026-Q1:   4 of 10 = 0.4;    baseline:              32 of 40 = 0.8   → relative gap −50%: the bottleneck
-function exportsDir(): string {
+function exportsDir(sqlsInLastQuarter = 4): string {
   const day = (date: Date, plus: number) => new Date(date.getTime() + plus * 86_400_000).toISOString().slice(0, 10);
   const rows = ["lead_id,status,created_at,mql_at,sql_at,lead_source"];
   let id = 0;
   const quarters = ["2025-01-01", "2025-04-01", "2025-07-01", "2025-10-01", "2026-01-01"];
   for (const [q, start] of quarters.entries()) {
     const created = new Date(`${start}T00:00:00Z`);
-    const sqls = q === 4 ? 4 : 8;
+    const sqls = q === 4 ? sqlsInLastQuarter : 8;
     for (let i = 0; i < 20; i++) {
       const mql = i < 10 ? day(created, 15) : "";
       const sql = i < sqls ? day(created, 20) : "";
@@ -77,6 +77,19 @@ describe("mart_step_conversion and mart_funnel_bottleneck", () => {
     expect(rows[1]!.relative_gap).toBeCloseTo(-0.5);
     // SQL → opportunity never happens here: no reference to fall below, so no relative gap.
     expect(rows[2]!.relative_gap).toBeNull();
+  });
+
+  it("flags a step only when its interval lies below the baseline; a smaller dip is the lowest step, within noise", async () => {
+    // MQL → SQL at 4 of 10: the 95% interval (16.8%–68.7%) lies below the baseline 80%: the bottleneck.
+    const [significant] = await query(warehouse, "select conversion_high, below_reference, is_lowest, is_bottleneck from mart_funnel_bottleneck where channel = 'all' and step = 'mql'");
+    expect(significant).toMatchObject({ below_reference: true, is_lowest: true, is_bottleneck: true });
+    expect(significant!.conversion_high).toBeCloseTo(0.6873, 3);
+    // At 7 of 10 the interval (39.7%–89.2%) holds the baseline 80%: the lowest step, not a bottleneck.
+    const noisy = await buildFixture(exportsDir(7));
+    const [dip] = await query(noisy, "select conversion, conversion_high, below_reference, is_lowest, is_bottleneck from mart_funnel_bottleneck where channel = 'all' and step = 'mql'");
+    expect(dip).toMatchObject({ conversion: 0.7, below_reference: false, is_lowest: true, is_bottleneck: false });
+    expect(dip!.conversion_high).toBeCloseTo(0.8922, 3);
+    expect(await query(noisy, "select count(*)::integer as n from mart_funnel_bottleneck where is_bottleneck")).toEqual([{ n: 0 }]);
   });
 
   it("measures time in step on recorded dates: lead → MQL takes 10 days, MQL → SQL 5", async () => {

@@ -58,7 +58,16 @@ describe("mart_team_kpis", () => {
     expect(await monthly("mqls")).toEqual([
       { period_key: "2026-02", value: 8, previous_value: null, change: null, change_rate: null, target: 10, attainment: 0.8 },
       { period_key: "2026-03", value: 12, previous_value: 8, change: 4, change_rate: 0.5, target: 10, attainment: 1.2 },
-      { period_key: "2026-04", value: 0, previous_value: 12, change: -12, change_rate: -1, target: 10, attainment: 0 },
+      // April is in progress on the as-of date (10 April): no change is made against March.
+      { period_key: "2026-04", value: 0, previous_value: 12, change: null, change_rate: null, target: 10, attainment: 0 },
+    ]);
+    expect(
+      await query(warehouse, "select period_key, change_comparable, change_note from mart_team_kpis where period_type = 'month' and kpi = 'mqls' order by period_start"),
+    ).toEqual([
+      // February misses its first day only (the export starts on 2 February): whole enough to compare with.
+      { period_key: "2026-02", change_comparable: false, change_note: "no previous period to compare with" },
+      { period_key: "2026-03", change_comparable: true, change_note: null },
+      { period_key: "2026-04", change_comparable: false, change_note: "period in progress" },
     ]);
     expect((await monthly("leads")).map((r) => r.value)).toEqual([9, 13, 1]);
   });
@@ -96,7 +105,7 @@ describe("mart_team_kpis", () => {
     expect(await monthly("opportunities_created")).toEqual([
       { period_key: "2026-02", value: 2, previous_value: null, change: null, change_rate: null, target: 4, attainment: 0.5 },
       { period_key: "2026-03", value: 4, previous_value: 2, change: 2, change_rate: 1, target: 4, attainment: 1 },
-      { period_key: "2026-04", value: 0, previous_value: 4, change: -4, change_rate: -1, target: 4, attainment: 0 },
+      { period_key: "2026-04", value: 0, previous_value: 4, change: null, change_rate: null, target: 4, attainment: 0 },
     ]);
     const handoff = await query(
       warehouse,
@@ -115,7 +124,7 @@ describe("mart_team_kpis", () => {
       { period_key: "2026-02", value: 0, previous_value: null, change: null, change_rate: null, target: 100000, attainment: 0 },
       // The previous value is 0: the change is a fact, the rate of change is not defined.
       { period_key: "2026-03", value: 105000, previous_value: 0, change: 105000, change_rate: null, target: 100000, attainment: 1.05 },
-      { period_key: "2026-04", value: 0, previous_value: 105000, change: -105000, change_rate: -1, target: 100000, attainment: 0 },
+      { period_key: "2026-04", value: 0, previous_value: 105000, change: null, change_rate: null, target: 100000, attainment: 0 },
     ]);
     const wonDeals = await query(
       warehouse,
@@ -132,16 +141,17 @@ describe("mart_team_kpis", () => {
   it("gives customer success renewals, their bookings, expansion, net revenue retention and the renewal rate", async () => {
     const march = await query(
       warehouse,
-      `select kpi, unit, value, previous_value, change_rate, attainment, handoff_to, handoff_n, handoff_conversion
+      `select kpi, unit, value, previous_value, change_rate, change_points, attainment, handoff_to, handoff_n, handoff_conversion
        from mart_team_kpis where team = 'customer_success' and period_type = 'month' and period_key = '2026-03'
        order by kpi`,
     );
     const renewalRate = { handoff_to: null, handoff_n: 2, handoff_conversion: 0.5 };
     expect(march).toEqual([
-      { kpi: "expansion_bookings", unit: "amount", value: 15000, previous_value: 0, change_rate: null, attainment: null, ...renewalRate },
-      { kpi: "net_revenue_retention", unit: "ratio", value: 0.9375, previous_value: 1, change_rate: -0.0625, attainment: null, ...renewalRate },
-      { kpi: "renewal_bookings", unit: "amount", value: 60000, previous_value: 30000, change_rate: 1, attainment: 1.2, ...renewalRate },
-      { kpi: "renewals", unit: "count", value: 1, previous_value: 1, change_rate: 0, attainment: null, ...renewalRate },
+      { kpi: "expansion_bookings", unit: "amount", value: 15000, previous_value: 0, change_rate: null, change_points: null, attainment: null, ...renewalRate },
+      // A rate changes in points: 93.75% against 100% is 6.25 points down, not "−6.25%".
+      { kpi: "net_revenue_retention", unit: "ratio", value: 0.9375, previous_value: 1, change_rate: null, change_points: -0.0625, attainment: null, ...renewalRate },
+      { kpi: "renewal_bookings", unit: "amount", value: 60000, previous_value: 30000, change_rate: 1, change_points: null, attainment: 1.2, ...renewalRate },
+      { kpi: "renewals", unit: "count", value: 1, previous_value: 1, change_rate: 0, change_points: null, attainment: null, ...renewalRate },
     ]);
   });
 

@@ -11,7 +11,7 @@
 -- @column period_index: 1 for the latest period of its type, 2 for the one before, …
 -- @column days_with_data: days of the period on which a lead or an opportunity was created or a deal closed
 -- @column has_data: the period holds at least one such day (pages open on the latest period that does)
--- @column starts_before_data: the period began before the export's first date, so its first days are not in the export (partial: a change against it is not made)
+-- @column is_partial: the export starts within the period and misses more than a tenth of it (2024 when the export starts in November): only part of it is in the data, and no change is made against it
 with settings as (
   select value::integer as fy_start from config_setting where name = 'fiscal_year_start_month'
 ),
@@ -61,7 +61,8 @@ final as (
     row_number() over (partition by period_type order by period_start desc)::integer as period_index,
     coalesce(day_counts.days, 0)::integer as days_with_data,
     coalesce(day_counts.days, 0) > 0 as has_data,
-    labelled.period_start < (select first_day from bounds) as starts_before_data
+    datediff('day', labelled.period_start, (select first_day from bounds))
+      > 0.1 * datediff('day', labelled.period_start, labelled.period_end) as is_partial
   from labelled
   left join day_counts using (period_type, period_start)
 )

@@ -2,9 +2,11 @@
 -- matured quarter (mart_step_conversion) against its reference — its target where config sets one
 -- (funnel.steps[].targetConversion), else its own trailing baseline, the previous
 -- `bottleneck.baselineQuarters` quarters pooled. The bottleneck (METRICS.md) is the step that falls
--- furthest below its reference, relative to it; only steps with enough records (config minimumSample
--- in the quarter and in the baseline) can be the bottleneck. When no step is below its reference there is
--- no bottleneck, and no row is marked.
+-- furthest below its reference, relative to it, and significantly so: its conversion's 95% interval lies
+-- wholly below the reference (99/133 = 74.4% against a baseline of 79.6% is within noise: its interval
+-- reaches 81.6%). Only steps with enough records (config minimumSample in the quarter and in the baseline)
+-- can be it. The step furthest below its reference is marked is_lowest whether or not it is significant, so
+-- a page can say "the lowest step, within noise" instead of flagging it red.
 -- @column channel: inbound, outbound, unknown or all
 -- @column step: funnel step key
 -- @column step_order: position of the step
@@ -25,7 +27,9 @@
 -- @column gap: conversion − reference_conversion, in shares (−0.05 = five points below)
 -- @column relative_gap: conversion ÷ reference_conversion − 1
 -- @column low_sample: too few records in the quarter or the baseline to judge
--- @column is_bottleneck: the step furthest below its reference in this channel
+-- @column below_reference: the conversion's 95% interval lies wholly below the reference (not noise)
+-- @column is_lowest: the step with enough data furthest below its reference in this channel, significant or not
+-- @column is_bottleneck: the lowest step, when it is significantly below its reference: the bottleneck
 with conversions as (
   select * from mart_step_conversion
 ),
@@ -92,16 +96,22 @@ gaps as (
   from compared
 ),
 
-final as (
+lowest as (
   select
     *,
+    coalesce(conversion_high < reference_conversion, false) as below_reference,
     coalesce(
       relative_gap < 0
         and not low_sample
         and relative_gap = min(relative_gap) filter (where not low_sample) over (partition by channel),
       false
-    ) as is_bottleneck
+    ) as is_lowest
   from gaps
+),
+
+final as (
+  select *, is_lowest and below_reference as is_bottleneck
+  from lowest
 )
 
 select * from final

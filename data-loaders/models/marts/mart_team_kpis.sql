@@ -38,8 +38,12 @@
 -- @column is_complete: the period ended on or before the as-of date; an incomplete period is measured to date
 -- @column value: the KPI in the period; null when the export cannot support it (see note)
 -- @column previous_value: the KPI in the previous period of the same type; null for the first period
--- @column change: value − previous_value
--- @column change_rate: change ÷ previous_value (a relative change, may be negative or above 1); null when previous_value is 0 or null
+-- @column change: value − previous_value, when the two periods are comparable (change_comparable); null otherwise
+-- @column change_rate: change ÷ previous_value (a relative change, may be negative or above 1), for counts and amounts; null when not comparable or previous_value is 0
+-- @column change_points: for a ratio KPI, the change in percentage points as a share (−0.021 = 2.1 points down); null otherwise
+-- @column change_comparable: both periods are complete, wholly in the export, and hold a value: a change is shown only then
+-- @column change_note: why no change is shown: period in progress, previous period partial, no previous value
+-- @column change_rank: 1 = the largest relative change among this period's comparable count and amount KPIs ("what changed most"); null when not comparable
 -- @column target: target for the period (monthly target × 3 for a quarter, × 12 for a year, × 12/52 for a week); null when none is set
 -- @column attainment: value ÷ target; null without a target
 -- @column handoff_metric: which conversion the handoff columns hold: mql_to_sql, opportunity_accepted, new_business_win_rate or renewal_rate
@@ -273,13 +277,24 @@ handoff_availability as (
 with_previous as (
   select
     current_period.*,
-    previous_period.value as previous_value
+    previous_period.value as previous_value,
+    current_bounds.is_partial,
+    previous_bounds.is_complete as previous_is_complete,
+    previous_bounds.is_partial as previous_is_partial,
+    -- A change is made only between two whole periods: both complete, both wholly in the export.
+    current_period.value is not null and previous_period.value is not null
+      and current_period.is_complete and not current_bounds.is_partial
+      and coalesce(previous_bounds.is_complete, false) and not coalesce(previous_bounds.is_partial, true) as change_comparable
   from kpi_values as current_period
   left join kpi_values as previous_period
     on previous_period.team = current_period.team
     and previous_period.kpi = current_period.kpi
     and previous_period.period_type = current_period.period_type
     and previous_period.period_key = current_period.previous_key
+  left join periods as current_bounds
+    on current_bounds.period_type = current_period.period_type and current_bounds.period_key = current_period.period_key
+  left join periods as previous_bounds
+    on previous_bounds.period_type = current_period.period_type and previous_bounds.period_key = current_period.previous_key
 ),
 
 final as (
@@ -293,8 +308,19 @@ final as (
     with_previous.is_complete,
     with_previous.value,
     with_previous.previous_value,
-    with_previous.value - with_previous.previous_value as change,
-    (with_previous.value - with_previous.previous_value) / nullif(with_previous.previous_value, 0) as change_rate,
+    case when with_previous.change_comparable then with_previous.value - with_previous.previous_value end as change,
+    case when with_previous.change_comparable and with_previous.unit <> 'ratio' then
+      (with_previous.value - with_previous.previous_value) / nullif(with_previous.previous_value, 0)
+    end as change_rate,
+    case when with_previous.change_comparable and with_previous.unit = 'ratio' then with_previous.value - with_previous.previous_value end as change_points,
+    with_previous.change_comparable,
+    case
+      when with_previous.change_comparable or with_previous.value is null then null
+      when not with_previous.is_complete then 'period in progress'
+      when with_previous.is_partial then 'period partial: the export starts within it'
+      when with_previous.previous_value is null then 'no previous period to compare with'
+      when not with_previous.previous_is_complete or with_previous.previous_is_partial then 'previous period partial: the export starts within it'
+    end as change_note,
     targets.monthly_target * case with_previous.period_type
       when 'week' then 12.0 / 52
       when 'month' then 1.0
@@ -332,7 +358,16 @@ final as (
     and handoffs.period_type = with_previous.period_type
     and handoffs.period_key = with_previous.period_key
   left join handoff_availability on handoff_availability.team = with_previous.team
+),
+
+ranked as (
+  select
+    *,
+    case when change_rate is not null then
+      row_number() over (partition by period_type, period_key, change_rate is not null order by abs(change_rate) desc, team_order, kpi_order)
+    end::integer as change_rank
+  from final
 )
 
-select * exclude (team_order, kpi_order) from final
+select * exclude (team_order, kpi_order) from ranked
 order by team_order, kpi_order, period_type, period_start

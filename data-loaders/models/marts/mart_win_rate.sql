@@ -34,6 +34,10 @@
 -- @column amount_closed: amount of the deals closed (deals without an amount are left out of both amounts); null when the export records no lost deal's amount (all 0 or empty)
 -- @column win_rate_amount: amount_won ÷ amount_closed: win rate by amount
 -- @column rank: 1 = best win rate within period × dimension; rows with enough data rank before low-sample rows
+-- @column previous_win_rate: the same row's win rate in the previous period of the same type
+-- @column win_rate_change_points: win_rate − previous_win_rate, in points as a share (−0.021 = 2.1 points down), when comparable; null otherwise
+-- @column change_comparable: both periods complete and wholly in the export, neither a low sample: only then is a change shown
+-- @column change_note: why no change is shown (period in progress, previous period partial or low sample, no previous period)
 with opportunities as (
   select * from int_opportunities
 ),
@@ -44,7 +48,7 @@ closed as (
 ),
 
 periods as (
-  select period_type, period_key, period_start, period_end
+  select period_type, period_key, period_start, period_end, previous_key, is_complete, is_partial
   from int_periods
   where period_type in ('quarter', 'year')
 ),
@@ -166,9 +170,42 @@ final as (
     rank() over (
       partition by period_type, period_key, dimension
       order by low_sample, win_rate desc, n_closed desc
-    )::integer as rank
+    )::integer as rank,
+    value_key
   from rated
+),
+
+-- The same row one period back, and whether the two may be compared.
+with_previous as (
+  select
+    final.*,
+    previous.win_rate as previous_win_rate,
+    current_period.is_complete and not current_period.is_partial
+      and previous_period.is_complete and not previous_period.is_partial
+      and not final.low_sample and previous.low_sample = false as change_comparable,
+    case
+      when final.period_type = 'all' then null
+      when not current_period.is_complete then 'period in progress'
+      when current_period.is_partial then 'period partial: the export starts within it'
+      when previous.win_rate is null then 'no previous period to compare with'
+      when previous_period.is_partial then 'previous period partial: the export starts within it'
+      when final.low_sample or previous.low_sample then 'too few closed deals to compare'
+    end as change_note
+  from final
+  left join periods as current_period on current_period.period_type = final.period_type and current_period.period_key = final.period_key
+  left join periods as previous_period on previous_period.period_type = final.period_type and previous_period.period_key = current_period.previous_key
+  left join final as previous
+    on previous.period_type = final.period_type
+    and previous.period_key = current_period.previous_key
+    and previous.dimension = final.dimension
+    and previous.value_key = final.value_key
 )
 
-select * from final
+select
+  * exclude (value_key, change_comparable, change_note, previous_win_rate),
+  previous_win_rate,
+  case when coalesce(change_comparable, false) then win_rate - previous_win_rate end as win_rate_change_points,
+  coalesce(change_comparable, false) as change_comparable,
+  change_note
+from with_previous
 order by period_type, period_start nulls first, dimension, rank, value
