@@ -39,7 +39,7 @@ describe("the report-style export's first view", () => {
 
   it("opens on the latest complete quarter, with bookings and a win rate and no one else's target", async () => {
     expect(await site.page.locator("select").first().locator("option:checked").textContent()).toBe("2026-Q3");
-    const bookings = await card(site, "Bookings");
+    const bookings = await card(site, "Bookings, every deal won");
     expect(bookings).toMatch(/\$\d/);
     expect(bookings).not.toMatch(/\$0\b|Target/);
     expect(await card(site, "Win rate")).toMatch(/[1-9]\d?\.\d%/);
