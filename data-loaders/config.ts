@@ -86,6 +86,12 @@ export interface Config {
   recycling: { revisitDefaultMonths: number; unreachableMonths: number };
   /** A cohort is mature (old enough to have converted) this many days after its period ended. */
   cohortMaturityDays: number;
+  /** Fit-score tiers: the share of sized accounts in A, and in B (C is the rest). */
+  tierShares: { A: number; B: number };
+  /** Renewals due within this many days of the as-of date are customer success' list to act on. */
+  renewalWindowDays: number;
+  /** Lead → won conversion a B2B org can expect, drawn beside the export's own (METRICS.md). */
+  referenceYields: { inbound: number; outbound: number; recycled: number };
 }
 
 /** The neutral defaults every export starts from: the usual names, no targets, no one org's settings. */
@@ -137,7 +143,9 @@ function readJson(path: string): unknown {
 
 /** The keys each object of the config may have; anything else is a typo or a setting we do not have. */
 const CONFIG_KEYS = {
-  "": ["$comment", "asOf", "locale", "currency", "exchangeRates", "fiscalYearStartMonth", "minimumSample", "salesforce", "funnel", "channels", "teams", "teamPatterns", "ownerTeams", "opportunityTypes", "pipelines", "excludedLossReasons", "lossReasons", "targets", "bottleneck", "recycling", "cohortMaturityDays"],
+  "": ["$comment", "asOf", "locale", "currency", "exchangeRates", "fiscalYearStartMonth", "minimumSample", "salesforce", "funnel", "channels", "teams", "teamPatterns", "ownerTeams", "opportunityTypes", "pipelines", "excludedLossReasons", "lossReasons", "targets", "bottleneck", "recycling", "cohortMaturityDays", "tierShares", "renewalWindowDays", "referenceYields"],
+  tierShares: ["A", "B"],
+  referenceYields: ["inbound", "outbound", "recycled"],
   salesforce: ["customFields"],
   "salesforce.customFields": ["Account.tier", "Account.region", "Lead.mqlDate", "Lead.sqlDate", "Lead.lossReason", "Opportunity.lossReason", "Opportunity.competitors", "User.startDate", "User.region"],
   funnel: ["steps", "leadStatuses", "opportunityStages"],
@@ -243,6 +251,16 @@ export function validateConfig(value: unknown, path = "config"): Config {
     if (!Number.isInteger(months) || months < 1) fail(`recycling.${key}`, "a positive number of months");
   }
   if (!Number.isInteger(config.cohortMaturityDays) || config.cohortMaturityDays < 0) fail("cohortMaturityDays", "a number of days ≥ 0");
+  for (const tier of ["A", "B"] as const) {
+    const share = config.tierShares?.[tier];
+    if (typeof share !== "number" || !(share > 0 && share < 1)) fail(`tierShares.${tier}`, "a share between 0 and 1, e.g. 0.15");
+  }
+  if (config.tierShares.A + config.tierShares.B >= 1) fail("tierShares", "shares of A and B that leave room for C (their sum below 1)");
+  if (!Number.isInteger(config.renewalWindowDays) || config.renewalWindowDays < 1) fail("renewalWindowDays", "a positive number of days");
+  for (const key of ["inbound", "outbound", "recycled"] as const) {
+    const share = config.referenceYields?.[key];
+    if (typeof share !== "number" || !(share >= 0 && share <= 1)) fail(`referenceYields.${key}`, "a share between 0 and 1, e.g. 0.146");
+  }
   return config;
 }
 
@@ -380,6 +398,12 @@ export async function writeConfigTables(connection: DuckDBConnection, config: Co
     recycle_revisit_default_months: String(config.recycling.revisitDefaultMonths),
     recycle_unreachable_months: String(config.recycling.unreachableMonths),
     cohort_maturity_days: String(config.cohortMaturityDays),
+    tier_share_a: String(config.tierShares.A),
+    tier_share_b: String(config.tierShares.B),
+    renewal_window_days: String(config.renewalWindowDays),
+    reference_yield_inbound: String(config.referenceYields.inbound),
+    reference_yield_outbound: String(config.referenceYields.outbound),
+    reference_yield_recycled: String(config.referenceYields.recycled),
     ...(config.asOf ? { as_of: config.asOf } : {}),
   };
   for (const [name, value] of Object.entries(settings)) {

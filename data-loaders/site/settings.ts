@@ -22,11 +22,27 @@ export async function siteSettings(db: DuckDBConnection) {
       db,
       `select period_type, period_key, strftime(period_start, '%Y-%m-%d') as period_start,
               strftime(period_end, '%Y-%m-%d') as period_end, previous_key, is_complete, period_index,
-              has_data, is_partial
+              has_data, is_partial, is_mature
        from int_periods order by period_type, period_start`,
     ),
     coverage: await queryRows(db, "select area, status, note from mart_coverage"),
     targets: await queryRows(db, "select team, kpi, monthly_target from config_target order by team, kpi"),
+    /** The business constants pages name in their text, each set once in config. */
+    rules: {
+      cohortMaturityDays: Number(await setting("cohort_maturity_days")),
+      trailingQuarters: Number(await setting("bottleneck_baseline_quarters")),
+      tierShares: { A: Number(await setting("tier_share_a")), B: Number(await setting("tier_share_b")) },
+      renewalWindowDays: Number(await setting("renewal_window_days")),
+      referenceYields: {
+        inbound: Number(await setting("reference_yield_inbound")),
+        outbound: Number(await setting("reference_yield_outbound")),
+        recycled: Number(await setting("reference_yield_recycled")),
+      },
+      recycling: {
+        revisitDefaultMonths: Number(await setting("recycle_revisit_default_months")),
+        unreachableMonths: Number(await setting("recycle_unreachable_months")),
+      },
+    },
     /** What the export still needs from the config, as one object to paste (the data-quality page). */
     configSuggestion: await readSuggestedConfig(db),
   };

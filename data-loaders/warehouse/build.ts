@@ -130,13 +130,9 @@ async function buildInto(
     const detail = lost.map((f) => `${f.source_file}: read ${f.rows_read}, loaded ${f.rows_loaded}, quarantined ${f.rows_quarantined}`);
     throw new Error(`rows were lost between reading and loading (a bug, please report it):\n${detail.join("\n")}`);
   }
+  // The data's "as of" date is int_as_of's (one rule): the meta table holds only what the build knows.
   await connection.run(
-    `create table warehouse_meta as select
-       $fingerprint as fingerprint, $format as format, $missing as missing_entities,
-       (select max(ts) from (
-          select max(created_at) as ts from stg_leads
-          union all select max(created_at) from stg_opportunities
-          union all select max(entered_at) from stg_opportunity_history)) as data_as_of`,
+    `create table warehouse_meta as select $fingerprint as fingerprint, $format as format, $missing as missing_entities`,
     { fingerprint, format: loaded.format, missing: loaded.missing.join(",") },
   );
   return { out, fingerprint, skipped: false, format: loaded.format, files };

@@ -5,7 +5,7 @@
  * lead → won rates); the queue of records due for another approach, by owner. Pure functions of
  * (rows, {width, locale, …}); CRM text (rep names) goes in as Plot text only.
  *
- * recycleYieldChart(byReason, {width, locale, references: yieldReferences(channelRows, locale)})
+ * recycleYieldChart(byReason, {width, locale, references: yieldReferences(channelRows, locale, settings.rules.referenceYields)})
  */
 import * as Plot from "@observablehq/plot";
 import { formatCount, formatPercent } from "./format.js";
@@ -78,11 +78,15 @@ export interface YieldReference {
 }
 
 /**
- * The reference points of METRICS.md (inbound leads convert to won deals at about 14.6%, outbound at
- * about 1.7%, recycled leads at about 5%), each with this export's own lead → won rate of mature
- * inbound and outbound cohorts (mart_channel, period 'mature', cut 'channel', entry step 'lead').
+ * The reference points (config `referenceYields`, METRICS.md: inbound leads convert to won deals at about
+ * 14.6%, outbound at about 1.7%, recycled leads at about 5%), each with this export's own lead → won rate
+ * of mature inbound and outbound cohorts (mart_channel, period 'mature', cut 'channel', entry step 'lead').
  */
-export function yieldReferences(channelRows: Row[], locale: Locale): YieldReference[] {
+export function yieldReferences(
+  channelRows: Row[],
+  locale: Locale,
+  benchmarks: { inbound: number; outbound: number; recycled: number },
+): YieldReference[] {
   const measured = (channel: string) =>
     channelRows.find((d) => d.period_type === "mature" && d.cut === "channel" && d.entry_step === "lead" && d.channel === channel) ?? null;
   const inbound = measured("inbound");
@@ -93,19 +97,19 @@ export function yieldReferences(channelRows: Row[], locale: Locale): YieldRefere
       key: "outbound",
       name: label("outbound", locale),
       color: "#e15759",
-      benchmark: 0.017,
+      benchmark: benchmarks.outbound,
       measured: outbound?.lead_to_won_rate ?? null,
       measuredLow: outbound?.lead_to_won_rate_low ?? null,
       measuredHigh: outbound?.lead_to_won_rate_high ?? null,
       measuredN: outbound?.leads ?? null,
       measuredWon: outbound?.won ?? null,
     },
-    { key: "recycled", name: ko ? "재활용 리드" : "Recycled", color: "#59a14f", benchmark: 0.05, measured: null },
+    { key: "recycled", name: ko ? "재활용 리드" : "Recycled", color: "#59a14f", benchmark: benchmarks.recycled, measured: null },
     {
       key: "inbound",
       name: label("inbound", locale),
       color: "#4e79a7",
-      benchmark: 0.146,
+      benchmark: benchmarks.inbound,
       measured: inbound?.lead_to_won_rate ?? null,
       measuredLow: inbound?.lead_to_won_rate_low ?? null,
       measuredHigh: inbound?.lead_to_won_rate_high ?? null,

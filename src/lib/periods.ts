@@ -16,6 +16,8 @@ export interface Period {
   has_data: boolean;
   /** The period began before the export's first date: only part of it is in the data. */
   is_partial: boolean;
+  /** The period ended config `cohortMaturityDays` or more before the as-of date: its cohorts have had time to convert. */
+  is_mature?: boolean;
 }
 
 /** The period a page opens on: latest complete with data and wholly in the export, else latest with data. */

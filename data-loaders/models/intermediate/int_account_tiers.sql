@@ -1,6 +1,6 @@
 -- One row per account with its A/B/C tier: the CRM's own tier where the export has one, otherwise a fit
--- score rank (annual revenue, then employees) among the accounts that have a size: A = top 15% of them,
--- B = next 25%, C = the other 60%. Accounts with neither a CRM tier nor any size to rank by have no tier
+-- score rank (annual revenue, then employees) among the accounts that have a size: A = their top config
+-- `tierShares.A` (15%), B = the next `tierShares.B` (25%), C = the rest. Accounts with neither a CRM tier nor any size to rank by have no tier
 -- ('unknown'), never a guessed one — and they are not ranked at the bottom: with 146 of 3,052 accounts
 -- sized, the 146 are tiered among themselves, not all made A.
 -- @column account_id: the account
@@ -28,8 +28,9 @@ final as (
     case
       when export_tier is not null then export_tier
       when not has_size then 'unknown'
-      when size_rank <= 0.15 then 'A'
-      when size_rank <= 0.40 then 'B'
+      when size_rank <= (select value::double from config_setting where name = 'tier_share_a') then 'A'
+      when size_rank <= (select value::double from config_setting where name = 'tier_share_a')
+        + (select value::double from config_setting where name = 'tier_share_b') then 'B'
       else 'C'
     end as tier,
     case when export_tier is not null then 'export' when has_size then 'fit_score' else 'none' end as tier_source

@@ -9,6 +9,7 @@
 -- @column previous_key: the period before, for "vs previous period"
 -- @column is_complete: the period ended on or before the as-of date
 -- @column period_index: 1 for the latest period of its type, 2 for the one before, …
+-- @column is_mature: the period ended at least config `cohortMaturityDays` before the as-of date: its cohorts have had time to convert
 -- @column days_with_data: days of the period on which a lead or an opportunity was created or a deal closed
 -- @column has_data: the period holds at least one such day (pages open on the latest period that does)
 -- @column is_partial: the export starts within the period and misses more than a tenth of it (2024 when the export starts in November): only part of it is in the data, and no change is made against it
@@ -58,6 +59,7 @@ final as (
     period_end,
     lag(period_key) over (partition by period_type order by period_start) as previous_key,
     period_end <= (select as_of from int_as_of) + 1 as is_complete,
+    period_end - 1 + (select value::integer from config_setting where name = 'cohort_maturity_days') <= (select as_of from int_as_of) as is_mature,
     row_number() over (partition by period_type order by period_start desc)::integer as period_index,
     coalesce(day_counts.days, 0)::integer as days_with_data,
     coalesce(day_counts.days, 0) > 0 as has_data,

@@ -18,7 +18,7 @@
 --     mqls, sqls, opportunities and won are counts of the cohort that got that far, whenever they did.
 --     bookings = amount of the won new-business deals those records became.
 --   * Recent cohorts are immature (their leads have not had time to close): is_mature = the cohort
---     period ended at least config setting cohort_maturity_days (default 180) days before the as-of date.
+--     period ended at least config `cohortMaturityDays` days before the as-of date.
 --     'all' is never mature; 'mature' collects the mature quarters. Records with no creation date belong
 --     to no period and are counted only in 'all'.
 -- Rows add up: within one period, entry step and cut, counts sum to the 'total' row; rates never sum.
@@ -67,7 +67,7 @@ as_of as (
 settings as (
   select
     (select value::integer from config_setting where name = 'minimum_sample') as minimum_sample,
-    coalesce((select value::integer from config_setting where name = 'cohort_maturity_days'), 180) as maturity_days,
+    (select value::integer from config_setting where name = 'cohort_maturity_days') as maturity_days,
     (select max(step_order) filter (where step = 'mql') from config_funnel_step) as mql_order,
     (select max(step_order) filter (where step = 'sql') from config_funnel_step) as sql_order,
     (select max(step_order) filter (where step = 'opportunity') from config_funnel_step) as opportunity_order

@@ -71,7 +71,9 @@ areas as (
       when tiered_accounts = 0 then 'No account tiers and no revenue or employee counts to rank accounts by.'
       when tiered_accounts < 10 then 'Only ' || tiered_accounts || ' accounts have a tier, revenue or employee count: too few to tier.'
       else concat_ws(' ',
-        case when export_tiers = 0 then 'The CRM keeps no tier: accounts with a revenue or employee count are tiered by it: A = their top 15%, B = the next 25%, C = the rest.' end,
+        case when export_tiers = 0 then 'The CRM keeps no tier: accounts with a revenue or employee count are tiered by it: A = their top '
+          || round(100 * (select value::double from config_setting where name = 'tier_share_a'))::integer || '%, B = the next '
+          || round(100 * (select value::double from config_setting where name = 'tier_share_b'))::integer || '%, C = the rest.' end,
         case when tiered_accounts < accounts then
           (accounts - tiered_accounts) || ' of ' || accounts || ' accounts (' || round(100 * (accounts - tiered_accounts) / accounts)::integer
           || '%) have no tier, revenue or employee count: they are "unknown", not ranked.' end)

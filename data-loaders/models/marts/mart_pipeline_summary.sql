@@ -11,7 +11,7 @@
 --   coverage         = open_amount ÷ remaining_target (null without a target, or when nothing remains)
 --   sales velocity   = open opportunities × win rate × average won deal size ÷ average cycle days,
 --                      in reporting currency per day. Its inputs come from new business closed in the
---                      trailing 4 complete quarters (the baseline_* columns; fewer when the data is
+--                      trailing complete quarters of config `bottleneck.baselineQuarters` (the baseline_* columns; fewer when the data is
 --                      shorter): win rate = won ÷ closed by count, average won deal size and average
 --                      cycle (created → closed, days) of the won deals; open opportunities = every open
 --                      new-business deal now, whatever its close date. Velocity describes the pipeline
@@ -41,7 +41,7 @@
 -- @column sales_velocity_per_day: velocity_open_opportunities × win_rate × average_won_deal_size ÷ average_cycle_days
 -- @column baseline_start: first day of the baseline (the earliest of the trailing complete quarters)
 -- @column baseline_end: first day after the baseline
--- @column baseline_quarters: complete quarters in the baseline (4, or fewer when the data is shorter)
+-- @column baseline_quarters: complete quarters in the baseline (config `bottleneck.baselineQuarters`, or fewer when the data is shorter)
 -- @column note: what the figures leave out (open deals without a close date or due beyond the horizon), or why they are null
 with periods as (
   select * from int_pipeline_periods
@@ -111,12 +111,11 @@ bookings_by_period as (
 ),
 
 baseline_quarters as (
-  -- The trailing 4 complete quarters (fewer when the data is shorter).
+  -- The trailing complete quarters (config `bottleneck.baselineQuarters`; fewer when the data is shorter).
   select period_start, period_end
   from int_periods
   where period_type = 'quarter' and is_complete
-  order by period_start desc
-  limit 4
+  qualify row_number() over (order by period_start desc) <= (select value::integer from config_setting where name = 'bottleneck_baseline_quarters')
 ),
 
 baseline as (

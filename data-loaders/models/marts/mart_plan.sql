@@ -12,10 +12,10 @@
 -- lead, MQL and SQL figures an upper bound.)
 -- Two windows, both shown as columns:
 --   * deal figures (average won deal size, win rate = won ÷ closed, cycle) come from new-business deals
---     CLOSED in the trailing 4 complete quarters (fewer when the data is shorter);
+--     CLOSED in the trailing complete quarters (config `bottleneck.baselineQuarters`; fewer when the data is shorter);
 --   * step conversions are cohort conversions, as in mart_funnel (a record reached a step if it entered
 --     it or any later one; X → Y = records that reached X and Y ÷ records that reached X), over the
---     records that ENTERED the funnel in the 4 latest quarters that ended at least 180 days before the
+--     records that ENTERED the funnel in the latest trailing quarters (config `bottleneck.baselineQuarters`) that ended at least config `cohortMaturityDays` before the
 --     as-of date: younger cohorts have not had time to convert and would make every rate look low.
 -- A deal's channel is that of its funnel record (the lead's source, or the opportunity's when it had no
 -- lead), so one channel means the same records from lead to won. Lead → won cycle: days from the
@@ -46,7 +46,7 @@
 -- @column closed_window_start: first day of the closed-deal window
 -- @column closed_window_end: first day after the closed-deal window
 -- @column cohort_window_start: first day of the cohort window
--- @column cohort_window_end: first day after the cohort window (at least 180 days before the as-of date)
+-- @column cohort_window_end: first day after the cohort window (at least config `cohortMaturityDays` before the as-of date)
 -- @column note: why a figure is null, or what it leaves out
 with periods as (
   select * from int_periods
@@ -86,28 +86,26 @@ step_orders as (
 ),
 
 closed_window as (
-  -- The trailing 4 complete quarters.
+  -- The trailing complete quarters (config `bottleneck.baselineQuarters`, the one trailing window).
   select
     min(period_start) as closed_window_start,
     max(period_end) as closed_window_end
   from (
     select period_start, period_end from periods
     where period_type = 'quarter' and is_complete
-    order by period_start desc
-    limit 4
+    qualify row_number() over (order by period_start desc) <= (select value::integer from config_setting where name = 'bottleneck_baseline_quarters')
   )
 ),
 
 cohort_window as (
-  -- The 4 latest quarters whose last day is at least 180 days before the as-of date.
+  -- The latest trailing quarters whose cohorts are mature (ended config `cohortMaturityDays` before the as-of date).
   select
     min(period_start) as cohort_window_start,
     max(period_end) as cohort_window_end
   from (
     select period_start, period_end from periods
-    where period_type = 'quarter' and datediff('day', period_end - 1, (select as_of from as_of)) >= 180
-    order by period_start desc
-    limit 4
+    where period_type = 'quarter' and is_mature
+    qualify row_number() over (order by period_start desc) <= (select value::integer from config_setting where name = 'bottleneck_baseline_quarters')
   )
 ),
 
@@ -262,7 +260,7 @@ final as (
         'the export has no leads: lead, MQL and SQL conversions cannot be computed'
       end,
       case when has_leads and cohort_window_start is null then
-        'no quarter ended 180 days before the as-of date: cohort conversions cannot be computed yet'
+        'no quarter ended ' || (select value from config_setting where name = 'cohort_maturity_days') || ' days before the as-of date: cohort conversions cannot be computed yet'
       end,
       case when backwards_cycles > 0 then
         backwards_cycles::varchar || ' won deals close before they entered the funnel and are left out of the cycle'

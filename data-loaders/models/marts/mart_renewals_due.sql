@@ -1,5 +1,5 @@
 -- One row per renewal due (customer success' act-on list): an open renewal deal whose expected close
--- date is at most 90 days after the as-of date, overdue ones included. Soonest first (the most overdue
+-- date is at most config `renewalWindowDays` (90) days after the as-of date, overdue ones included. Soonest first (the most overdue
 -- at the top), then the largest. A list mart: pages get the rows ranked within the first few overall
 -- or per owner, and the whole list as a CSV download.
 -- @column list_rank: place on the whole list (1 = most urgent)
@@ -28,7 +28,7 @@ due as (
   from pipeline
   cross join as_of
   where pipeline.motion = 'renewal'
-    and pipeline.close_date <= as_of.as_of + interval 90 day
+    and pipeline.close_date <= as_of.as_of + to_days((select value::integer from config_setting where name = 'renewal_window_days'))
 ),
 
 ranked as (

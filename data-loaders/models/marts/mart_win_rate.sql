@@ -36,6 +36,9 @@
 -- @column rank: 1 = best win rate within period × dimension; rows with enough data rank before low-sample rows
 -- @column previous_win_rate: the same row's win rate in the previous period of the same type
 -- @column win_rate_change_points: win_rate − previous_win_rate, in points as a share (−0.021 = 2.1 points down), when comparable; null otherwise
+-- @column win_rate_amount_change_points: win_rate_amount − the previous period's, in points as a share, when comparable
+-- @column previous_n_closed: deals closed in the previous period
+-- @column n_closed_change_rate: n_closed ÷ previous_n_closed − 1, when comparable
 -- @column change_comparable: both periods complete and wholly in the export, neither a low sample: only then is a change shown
 -- @column change_note: why no change is shown (period in progress, previous period partial or low sample, no previous period)
 with opportunities as (
@@ -180,6 +183,8 @@ with_previous as (
   select
     final.*,
     previous.win_rate as previous_win_rate,
+    previous.win_rate_amount as previous_win_rate_amount,
+    previous.n_closed as previous_n_closed,
     current_period.is_complete and not current_period.is_partial
       and previous_period.is_complete and not previous_period.is_partial
       and not final.low_sample and previous.low_sample = false as change_comparable,
@@ -202,9 +207,12 @@ with_previous as (
 )
 
 select
-  * exclude (value_key, change_comparable, change_note, previous_win_rate),
+  * exclude (value_key, change_comparable, change_note, previous_win_rate, previous_win_rate_amount, previous_n_closed),
   previous_win_rate,
   case when coalesce(change_comparable, false) then win_rate - previous_win_rate end as win_rate_change_points,
+  case when coalesce(change_comparable, false) then win_rate_amount - previous_win_rate_amount end as win_rate_amount_change_points,
+  previous_n_closed,
+  case when coalesce(change_comparable, false) then n_closed / nullif(previous_n_closed, 0) - 1 end as n_closed_change_rate,
   coalesce(change_comparable, false) as change_comparable,
   change_note
 from with_previous
