@@ -18,7 +18,7 @@ import { cli, HELP, usageError } from "./cli.ts";
 
 const USAGE = `
 usage: npm run warehouse -- [--exports DIR] [--format auto|salesforce|hubspot|canonical|mapping] [--mapping FILE]
-                            [--config FILE] [--out FILE] [--force] [--timings] [--suggest-mapping]
+                            [--config FILE] [--out FILE] [--force] [--timings] [--suggest-mapping] [--check]
 
   --exports DIR       the export folder (default: CRM_EXPORTS, else ${DEFAULT_EXPORTS})
   --format F          which CRM wrote it (default auto: recognised by file names and headers)
@@ -27,6 +27,7 @@ usage: npm run warehouse -- [--exports DIR] [--format auto|salesforce|hubspot|ca
   --out FILE          the warehouse file (default: WAREHOUSE, else ${DEFAULT_WAREHOUSE})
   --force             rebuild even when nothing changed
   --timings           print how long each step took, slowest first
+  --check             only read, stage and reconcile the export (in memory; no marts, no warehouse written)
   --suggest-mapping   print what the export still needs, as JSON to save and edit: for an export in no known
                       format, a starter mapping from its headers (> mapping.json); for one we read, the config
                       lines for its unmapped stages, statuses, currencies and fields, with guesses (> config.json)
@@ -43,6 +44,7 @@ const { values } = cli(USAGE, () =>
       force: { type: "boolean", default: false },
       timings: { type: "boolean", default: false },
       "suggest-mapping": { type: "boolean", default: false },
+      check: { type: "boolean", default: false },
       ...HELP,
     },
   }),
@@ -69,12 +71,15 @@ async function build(): Promise<void> {
     format: values.format as Format,
     mappingPath: values.mapping,
     force: values.force,
+    check: values.check,
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.error(
-    result.skipped
-      ? `warehouse ${result.out} is up to date with ${values.exports} (nothing changed), ${seconds}s`
-      : `warehouse ${result.out} built from ${values.exports} (${result.format}) in ${seconds}s`,
+    values.check
+      ? `${values.exports} (${result.format}) read, staged and reconciled in ${seconds}s; no warehouse written`
+      : result.skipped
+        ? `warehouse ${result.out} is up to date with ${values.exports} (nothing changed), ${seconds}s`
+        : `warehouse ${result.out} built from ${values.exports} (${result.format}) in ${seconds}s`,
   );
   console.error(formatReconciliation(result.files));
   if (values.timings) {

@@ -13,6 +13,9 @@
  *   config, the installed packages) changed since the last build into the same folder, and that folder is
  *   still there, the site build is skipped: it is the same site. `npm run build -- --force` builds anyway.
  *
+ * - Locked down. Every page gets a Content-Security-Policy (scripts/csp.ts): only the site's own scripts
+ *   and the page's own inline scripts, by hash, may run; nothing loads from or sends to another origin.
+ *
  * - One at a time. Two builds at once would share Framework's loader cache and could publish each
  *   other's numbers, so a build waits for the one before it (a lock file holding its process id).
  *
@@ -29,6 +32,7 @@ import { listFiles } from "../data-loaders/files.ts";
 import { buildWarehouse, DEFAULT_EXPORTS, DEFAULT_WAREHOUSE } from "../data-loaders/warehouse/build.ts";
 import { formatReconciliation } from "../data-loaders/warehouse/report.ts";
 import { cli, HELP } from "./cli.ts";
+import { addContentSecurityPolicy } from "./csp.ts";
 
 const LOADER_CACHE = "src/.observablehq/cache/data";
 const STAMP = join(LOADER_CACHE, ".warehouse-fingerprint");
@@ -75,12 +79,13 @@ try {
       rmSync(temp, { recursive: true, force: true });
       throw new Error(`the site build failed (observable build exited with ${code}); ${OUTPUT}/ was left as it was`);
     }
+    const pages = addContentSecurityPolicy(temp);
     rmSync(OUTPUT, { recursive: true, force: true });
     renameSync(temp, OUTPUT);
     // Folders since deleted (test and benchmark sites) are forgotten.
     const stamps = Object.entries(readSiteStamps()).filter(([folder]) => existsSync(folder));
     writeFileSync(SITE_STAMPS, JSON.stringify(Object.fromEntries([...stamps, [resolve(OUTPUT), site]]), null, 2));
-    console.error(`site built into ${OUTPUT}/ in ${seconds(started)}s`);
+    console.error(`site built into ${OUTPUT}/ in ${seconds(started)}s (${pages} pages, each with its Content-Security-Policy)`);
   }
 } catch (error) {
   console.error(`build failed: ${(error as Error).message}`);

@@ -43,6 +43,11 @@ export interface BuildOptions {
   force?: boolean;
   /** Told how long each step took (reading the exports, each model), to find what a build spends. */
   onTimed?: OnTimed;
+  /**
+   * Only check the export: read it, stage and reconcile it in memory, without building the marts or
+   * writing a warehouse (`npm run warehouse -- --check`; the ingest fuzz tests run thousands of these).
+   */
+  check?: boolean;
 }
 
 export interface Reconciliation {
@@ -70,6 +75,13 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildResult
   const format = options.format ?? "auto";
   const mapping = options.mappingPath ? loadMapping(options.mappingPath) : null;
   const onTimed = options.onTimed ?? (() => {});
+  if (options.check) {
+    const baseConfig = loadConfig(configPath);
+    const config = mapping ? validateConfig(mergeMappingConfig(baseConfig, mapping), options.mappingPath) : baseConfig;
+    return withConnection(":memory:", (connection) =>
+      buildInto(connection, options.exportsDir, config, configPath, format, mapping, "(check: not fingerprinted)", ":memory:", onTimed, RECONCILIATION_MODELS),
+    );
+  }
   const fingerprint = await timed(onTimed, "fingerprint", () =>
     fingerprintInputs(options.exportsDir, [DEFAULT_CONFIG_PATH, configPath, options.mappingPath], format),
   );
@@ -117,12 +129,14 @@ async function buildInto(
   fingerprint: string,
   out: string,
   onTimed: OnTimed,
+  /** Build only these models and what they read (default: every model). */
+  only: string[] | null = null,
 ): Promise<BuildResult> {
   await writeConfigTables(connection, config);
   await ensureQuarantineTable(connection);
   const loaded = await timed(onTimed, "read exports", () => loadExports(connection, exportsDir, config, format, mapping));
   await writeSourceFiles(connection, loaded.files);
-  await runModels(connection, listModels(), onTimed);
+  await runModels(connection, only ? modelsFor(only) : listModels(), onTimed);
   await checkExchangeRates(connection, configPath);
   const files = await timed(onTimed, "reconciliation", () => readReconciliation(connection));
   const lost = files.filter((f) => f.rows_read !== null && f.rows_read !== f.rows_loaded + f.rows_quarantined);
@@ -136,6 +150,22 @@ async function buildInto(
     { fingerprint, format: loaded.format, missing: loaded.missing.join(",") },
   );
   return { out, fingerprint, skipped: false, format: loaded.format, files };
+}
+
+/** What reconciling an export needs: the data-quality mart and every model it reads (staging, mostly). */
+const RECONCILIATION_MODELS = ["mart_data_quality"];
+
+/** The models named and every model they read, in build order. */
+function modelsFor(names: string[]) {
+  const all = listModels();
+  const needed = new Set<string>();
+  const add = (name: string) => {
+    if (needed.has(name)) return;
+    needed.add(name);
+    for (const dependency of all.find((m) => m.name === name)?.dependsOn ?? []) add(dependency);
+  };
+  names.forEach(add);
+  return all.filter((m) => needed.has(m.name));
 }
 
 /** The data-quality tables ingest fills: every input file and what became of it, and fields found in place of configured ones. */

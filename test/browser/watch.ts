@@ -10,6 +10,10 @@ import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
  * `outside` (data: and blob: URLs are the page's own). `prefix` names the page in problems.
  */
 export async function watchPage(page: Page, origin: string, problems: string[], outside: string[], prefix = ""): Promise<void> {
+  // A Content-Security-Policy violation is a problem too (the site's own code must never trip its policy).
+  await page.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)),
+  );
   page.on("console", (m) => m.type() === "error" && problems.push(`${prefix}console: ${m.text()}`));
   page.on("pageerror", (e) => problems.push(`${prefix}page error: ${e.message}`));
   page.on("dialog", (d) => {
