@@ -65,6 +65,21 @@ describe("broken exports", () => {
     expect(files).toContainEqual({ source_file: "Opportunity.csv", rows_read: 3, rows_loaded: 2, rows_quarantined: 1 });
   });
 
+  // Found by the long fuzz run (seeds 778, 779): DuckDB also flags "invalid encoding" on a record with an
+  // unterminated quote in a file that is valid UTF-8 once transcoded, and those records were neither loaded
+  // nor quarantined.
+  it("a Windows-1252 file with a broken quote and a short record: both quarantined, nothing lost", async () => {
+    const bytes = Buffer.concat([
+      Buffer.from(`${HEADER}\n${row("o1")}\n"o2","Qualification","100" `, "latin1"),
+      Buffer.from([0xe2, 0x34, 0xa5, 0x57, 0x08, 0x9a]),
+      Buffer.from(`,"2026-03-31","2026-01-05 10:00:00",""\n""\n${row("o4")}\n`, "latin1"),
+    ]);
+    const { quarantine, files } = await quarantineOf(exportWith(bytes));
+    expect(files).toContainEqual({ source_file: "Opportunity.csv", rows_read: 4, rows_loaded: 2, rows_quarantined: 2 });
+    expect(quarantine.map((q) => q.source_row)).toEqual([3, 4]);
+    expect(quarantine.every((q) => String(q.reason).startsWith("malformed CSV record") && !String(q.reason).includes("utf-8"))).toBe(true);
+  });
+
   it("a record with too many fields: quarantined with its line", async () => {
     const { quarantine } = await quarantineOf(exportWith(`${HEADER}\n${row("o1")},"extra"\n${row("o2")}\n`));
     expect(quarantine).toEqual([
