@@ -53,11 +53,14 @@ export async function loadCsvFile(
   refuseUnreadable(path, fileLabel);
   const first = await loadUtf8Csv(connection, table, path, fileLabel, options);
   if (!first.badEncoding) return first.loaded;
+  // DuckDB's encoding complaint is not proof (it also comes with a broken quote): a file that is valid
+  // UTF-8 is read as UTF-8, its rejected records quarantined, never re-read as Windows-1252 and garbled.
+  if (await isUtf8(path)) return (await loadUtf8Csv(connection, table, path, fileLabel, options, { knownUtf8: true })).loaded;
   const dir = mkdtempSync(join(tmpdir(), "spd-transcode-"));
   try {
     const utf8 = join(dir, basename(path));
     await transcodeToUtf8(path, utf8, "windows-1252");
-    const second = await loadUtf8Csv(connection, table, utf8, fileLabel, options, { transcoded: true });
+    const second = await loadUtf8Csv(connection, table, utf8, fileLabel, options, { knownUtf8: true });
     return { ...second.loaded, note: "not UTF-8: read as Windows-1252 (Latin-1)" };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -86,8 +89,8 @@ async function loadUtf8Csv(
   path: string,
   fileLabel: string,
   options: CsvOptions,
-  /** The file is our own UTF-8 copy: what DuckDB still rejects is a malformed record, whatever it says. */
-  { transcoded = false } = {},
+  /** The file is known to be UTF-8: what DuckDB still rejects is a malformed record, whatever it says. */
+  { knownUtf8 = false } = {},
 ): Promise<{ loaded: LoadedCsv; badEncoding: boolean }> {
   const record = readHeaderRecord(path);
   const header = uniqueNames(record.fields);
@@ -128,7 +131,7 @@ async function loadUtf8Csv(
      from ${quoteIdentifier(rejects)} group by line order by line`,
   );
   const accepted = Number(await queryValue(connection, `select count(*) from ${quoteIdentifier(table)}`));
-  const badEncoding = !transcoded && rejected.some((r) => r.encoding);
+  const badEncoding = !knownUtf8 && rejected.some((r) => r.encoding);
   if (!badEncoding && rejected.length) {
     await ensureQuarantineTable(connection);
     for (const row of rejected) {
@@ -141,6 +144,18 @@ async function loadUtf8Csv(
   }
   await connection.run(`drop table if exists ${quoteIdentifier(rejects)}; drop table if exists ${quoteIdentifier(`${rejects}_scan`)}`);
   return { loaded: { header, rowsRead: accepted + rejected.length, note: null }, badEncoding };
+}
+
+/** Whether the whole file is valid UTF-8 (streamed, so a large file is not held in memory). */
+async function isUtf8(path: string): Promise<boolean> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) decoder.decode(chunk as Buffer, { stream: true });
+    decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Stream a file from a legacy encoding into UTF-8. */

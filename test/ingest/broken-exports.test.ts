@@ -80,6 +80,14 @@ describe("broken exports", () => {
     expect(quarantine.every((q) => String(q.reason).startsWith("malformed CSV record") && !String(q.reason).includes("utf-8"))).toBe(true);
   });
 
+  it("a UTF-8 file with a broken quote: read as UTF-8 (its Korean intact), the broken record quarantined", async () => {
+    const text = `${HEADER}\n${row("o1", "협상")}\n"o2","Qualification","100" 한글,"2026-03-31","2026-01-05 10:00:00",""\n${row("o3")}\n`;
+    const { warehouse, quarantine, files } = await quarantineOf(exportWith(text));
+    expect(files).toContainEqual({ source_file: "Opportunity.csv", rows_read: 3, rows_loaded: 2, rows_quarantined: 1 });
+    expect(quarantine.map((q) => q.source_row)).toEqual([3]);
+    expect(await query(warehouse, "select value from mart_unmapped_values where kind = 'opportunity_stage'")).toEqual([{ value: "협상" }]);
+  });
+
   it("a record with too many fields: quarantined with its line", async () => {
     const { quarantine } = await quarantineOf(exportWith(`${HEADER}\n${row("o1")},"extra"\n${row("o2")}\n`));
     expect(quarantine).toEqual([
