@@ -63,18 +63,18 @@ describe("a HubSpot export with several pipelines, default config", () => {
     ]);
   });
 
-  it("lists the unmapped stages per pipeline with their deal counts and config lines, and the flags that overrule a label", async () => {
-    const rows = await query(warehouse, "select kind, pipeline, value, records, config_line from mart_unmapped_values where kind in ('opportunity_stage', 'outcome_flags')");
+  it("lists the unmapped stages per pipeline, in the order its deals went through them, with deal counts and config lines, and the flags that overrule a label", async () => {
+    const rows = await query(warehouse, "select kind, pipeline, value, records, stage_position, config_line from mart_unmapped_values where kind in ('opportunity_stage', 'outcome_flags')");
     expect(rows).toEqual([
-      { kind: "opportunity_stage", pipeline: "Enterprise (EMEA)", value: "Contract Signed", records: 1, config_line: '"pipelines": {"Enterprise (EMEA)": {"stages": {"Contract Signed": "won"}}}' },
-      { kind: "opportunity_stage", pipeline: "Enterprise (EMEA)", value: "Demo booked", records: 1, config_line: '"pipelines": {"Enterprise (EMEA)": {"stages": {"Demo booked": "discovery"}}}' },
-      { kind: "opportunity_stage", pipeline: "Partner deals", value: "Contract Signed", records: 1, config_line: '"pipelines": {"Partner deals": {"stages": {"Contract Signed": "?"}}}' },
-      { kind: "opportunity_stage", pipeline: "Renewals", value: "Renewal due", records: 1, config_line: '"pipelines": {"Renewals": {"stages": {"Renewal due": "opportunity"}}}' },
-      { kind: "opportunity_stage", pipeline: "Renewals", value: "Renewed", records: 1, config_line: '"pipelines": {"Renewals": {"stages": {"Renewed": "won"}}}' },
-      { kind: "opportunity_stage", pipeline: "Enterprise (EMEA)", value: "Discovery call", records: 0, config_line: '"pipelines": {"Enterprise (EMEA)": {"stages": {"Discovery call": "discovery"}}}' },
-      { kind: "opportunity_stage", pipeline: "Enterprise (EMEA)", value: "Proposal sent", records: 0, config_line: '"pipelines": {"Enterprise (EMEA)": {"stages": {"Proposal sent": "proposal"}}}' },
-      { kind: "opportunity_stage", pipeline: "Partner deals", value: "Intro", records: 0, config_line: '"pipelines": {"Partner deals": {"stages": {"Intro": "?"}}}' },
-      { kind: "outcome_flags", pipeline: "Renewals", value: "Closed Lost", records: 1, config_line: null },
+      { kind: "opportunity_stage", pipeline: "Enterprise (EMEA)", value: "Discovery call", records: 0, stage_position: 1, config_line: '"pipelines": {"Enterprise (EMEA)": {"stages": {"Discovery call": "discovery"}}}' },
+      { kind: "opportunity_stage", pipeline: "Enterprise (EMEA)", value: "Demo booked", records: 1, stage_position: 2, config_line: '"pipelines": {"Enterprise (EMEA)": {"stages": {"Demo booked": "discovery"}}}' },
+      { kind: "opportunity_stage", pipeline: "Enterprise (EMEA)", value: "Proposal sent", records: 0, stage_position: 3, config_line: '"pipelines": {"Enterprise (EMEA)": {"stages": {"Proposal sent": "proposal"}}}' },
+      { kind: "opportunity_stage", pipeline: "Enterprise (EMEA)", value: "Contract Signed", records: 1, stage_position: 4, config_line: '"pipelines": {"Enterprise (EMEA)": {"stages": {"Contract Signed": "won"}}}' },
+      { kind: "opportunity_stage", pipeline: "Partner deals", value: "Intro", records: 0, stage_position: 1, config_line: '"pipelines": {"Partner deals": {"stages": {"Intro": "?"}}}' },
+      { kind: "opportunity_stage", pipeline: "Partner deals", value: "Contract Signed", records: 1, stage_position: 2, config_line: '"pipelines": {"Partner deals": {"stages": {"Contract Signed": "?"}}}' },
+      { kind: "opportunity_stage", pipeline: "Renewals", value: "Renewal due", records: 1, stage_position: 1, config_line: '"pipelines": {"Renewals": {"stages": {"Renewal due": "opportunity"}}}' },
+      { kind: "opportunity_stage", pipeline: "Renewals", value: "Renewed", records: 1, stage_position: 2, config_line: '"pipelines": {"Renewals": {"stages": {"Renewed": "won"}}}' },
+      { kind: "outcome_flags", pipeline: "Renewals", value: "Closed Lost", records: 1, stage_position: null, config_line: null },
     ]);
   });
 

@@ -74,14 +74,14 @@ describe("a multi-currency Salesforce export, with the default config", () => {
     ]);
   });
 
-  it("lists exactly what the user must decide, with the config line that settles each", async () => {
+  it("lists exactly what the user must decide, with the config line that settles each, stages in the order deals go through them", async () => {
     const rows = await query(warehouse, "select kind, value, records, config_line from mart_unmapped_values where priority <= 4");
     expect(rows).toEqual([
+      { kind: "opportunity_stage", value: "Prospección", records: 0, config_line: '"funnel": {"opportunityStages": {"Prospección": "opportunity"}}' },
+      { kind: "opportunity_stage", value: "Propuesta", records: 1, config_line: '"funnel": {"opportunityStages": {"Propuesta": "proposal"}}' },
+      { kind: "opportunity_stage", value: "Negociación", records: 1, config_line: '"funnel": {"opportunityStages": {"Negociación": "negotiation"}}' },
       { kind: "opportunity_stage", value: "Cerrada perdida", records: 3, config_line: '"funnel": {"opportunityStages": {"Cerrada perdida": "lost"}}' },
       { kind: "opportunity_stage", value: "Cerrada ganada", records: 2, config_line: '"funnel": {"opportunityStages": {"Cerrada ganada": "won"}}' },
-      { kind: "opportunity_stage", value: "Negociación", records: 1, config_line: '"funnel": {"opportunityStages": {"Negociación": "negotiation"}}' },
-      { kind: "opportunity_stage", value: "Propuesta", records: 1, config_line: '"funnel": {"opportunityStages": {"Propuesta": "proposal"}}' },
-      { kind: "opportunity_stage", value: "Prospección", records: 0, config_line: '"funnel": {"opportunityStages": {"Prospección": "opportunity"}}' },
       { kind: "currency", value: "PEN", records: 1, config_line: '"exchangeRates": {"PEN": ?}' },
       { kind: "lead_status", value: "New", records: 1, config_line: '"funnel": {"leadStatuses": {"New": "lead"}}' },
       { kind: "lead_status", value: "Nurturing", records: 1, config_line: '"funnel": {"leadStatuses": {"Nurturing": "lead"}}' },

@@ -15,6 +15,7 @@
 -- @column consequence: what happens to these records until it is settled
 -- @column records: records (deals, leads, users) carrying the value, as loaded
 -- @column history_rows: stage-history rows carrying the stage (opportunity_stage only)
+-- @column stage_position: where the stage typically comes in its pipeline, from the export's own stage history (the median, over deals, of the order in which each deal first entered it; 1 = first); null where the export has no history of it. Stages are listed in this order (closing stages last), so they can be mapped in the order the CRM runs them
 -- @column priority: 1 first: the order the page lists them in (stages, currencies, statuses, fields, owners without a team, flags, then the rest)
 with stage_values as (
   select
@@ -206,10 +207,30 @@ rows_to_decide as (
   from others
 ),
 
+-- The order a CRM runs its stages in, per pipeline, as its deals lived it (mapped stages included, so the
+-- positions of the unmapped ones sit among them).
+stage_positions as (
+  select pipeline, match_key(stage_name) as stage_key, median(position)::double as stage_position
+  from (
+    select pipeline, stage_name, row_number() over (partition by opportunity_id order by first_entered, stage_name) as position
+    from (
+      select opportunity_id, pipeline, stage_name, min(entered_at) as first_entered
+      from stg_opportunity_history where stage_name is not null and entered_at is not null
+      group by all
+    )
+  )
+  group by all
+),
+
 final as (
-  select kind, pipeline, value, setting, config_path, suggestion, config_line, guessed, consequence, records, history_rows, priority
-  from rows_to_decide
+  select
+    d.kind, d.pipeline, d.value, d.setting, d.config_path, d.suggestion, d.config_line, d.guessed, d.consequence, d.records,
+    d.history_rows, p.stage_position, d.priority
+  from rows_to_decide as d
+  left join stage_positions as p
+    on d.kind = 'opportunity_stage' and p.pipeline is not distinct from d.pipeline and p.stage_key = match_key(d.value)
 )
 
+-- A closing stage comes after the stages deals move through, though a deal lost early reaches it second.
 select * from final
-order by priority, kind, records desc, pipeline, value
+order by priority, kind, pipeline, coalesce(suggestion in ('won', 'lost'), false), stage_position nulls last, records desc, value
