@@ -177,5 +177,5 @@ describe("ingest under fuzzed exports", () => {
       }),
       { numRuns: Math.max(4, Math.round(RUNS / 8)), seed: SEED + 1, endOnFailure: true },
     );
-  }, 600_000);
+  }, Math.max(600_000, RUNS * 1_000));
 });
