@@ -7,6 +7,15 @@ create or replace macro crm_id(x) as nullif(nullif(trim(x), ''), '00000000000000
 -- differ only in case, accents or spacing ("Nacional" / "NACIONAL", "México" / "Mexico").
 create or replace macro match_key(x) as nullif(lower(strip_accents(regexp_replace(trim(x), '\s+', ' ', 'g'))), '');
 
+-- A deal's motion, one rule for deals and their snapshots: the pipeline's configured motion, else a pipeline
+-- named like "Renewal(s)" / "갱신" is renewals, else the opportunity type's motion, else new business.
+create or replace macro deal_motion(pipeline_motion, pipeline, type_motion) as coalesce(
+  pipeline_motion,
+  case when regexp_matches(match_key(pipeline), 'renewal|갱신') then 'renewal' end,
+  type_motion,
+  'new_business'
+);
+
 -- The funnel step a stage maps to: the stage's pipeline's own mapping (config `pipelines.<name>.stages`)
 -- first, then `funnel.opportunityStages`; null when neither maps it (the stage is then "unmapped": the
 -- deal stays in every metric that does not need its step). Looked up in maps built once per query.

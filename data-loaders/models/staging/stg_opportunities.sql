@@ -82,12 +82,7 @@ typed as (
     source.lead_source,
     coalesce(channel.channel, 'unknown') as channel,
     source.opportunity_type,
-    coalesce(
-      pipeline.motion,
-      case when regexp_matches(match_key(source.pipeline), 'renewal|갱신') then 'renewal' end,
-      opportunity_type.motion,
-      'new_business'
-    ) as motion,
+    deal_motion(pipeline.motion, source.pipeline, opportunity_type.motion) as motion,
     pipeline.team as pipeline_team,
     coalesce(pipeline.exclude, false) as pipeline_excluded,
     source.loss_reason,

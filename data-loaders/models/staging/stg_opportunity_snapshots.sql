@@ -24,12 +24,7 @@ typed as (
     opportunity_outcome(parse_bool(source.is_closed), parse_bool(source.is_won), stage_step(source.stage_name, source.pipeline)) as outcome,
     parse_amount(source.amount) * coalesce(rate.rate, deal_rate.exchange_rate) as amount,
     parse_timestamp(source.close_date)::date as close_date,
-    coalesce(
-      pipeline.motion,
-      case when regexp_matches(match_key(source.pipeline), 'renewal|갱신') then 'renewal' end,
-      opportunity_type.motion,
-      'new_business'
-    ) as motion,
+    deal_motion(pipeline.motion, source.pipeline, opportunity_type.motion) as motion,
     crm_id(source.owner_id) as owner_id,
     source._source_file,
     source._source_row,
