@@ -11,6 +11,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { writeReportStyle } from "../data-loaders/sample/report-style.ts";
 import { makeHostileExport } from "./fixtures/make-hostile-export.ts";
+import { REAL_DATA, SKIP_REAL_DATA } from "./helpers.ts";
 import { PROJECT_ROOT, runBuild } from "./site-build.ts";
 
 /** The sites the tests may ask for with inject(name). */
@@ -18,6 +19,9 @@ export const SITES = ["siteDir", "hostileSiteDir", "reportSiteDir", "hubspotSite
 export type SiteName = (typeof SITES)[number];
 
 export default async function setup(project: TestProject): Promise<(() => void) | void> {
+  if (SKIP_REAL_DATA) {
+    console.log(`Real datasets absent (${REAL_DATA}): the tests that need them are skipped. Set REAL_DATA=DIR to run them.`);
+  }
   // `vitest run test/models` (a filter naming no site or browser test) needs no site: skip the builds.
   const filters = process.argv.slice(2).filter((arg) => !arg.startsWith("-") && arg !== "run");
   if (filters.length && !filters.some((f) => /site|browser/.test(f))) return;

@@ -1,23 +1,15 @@
 // Every dataset in ../shared/real-data, loaded as a user would load it, with reconciled counts and the
-// values their publishers state. CI has the folder beside the checkout; without it these tests fail
-// with a message saying so, rather than passing by skipping.
+// values their publishers state. CI has the folder beside the checkout and requires it; elsewhere, without
+// it, these tests are skipped with a notice (test/helpers.ts).
 import { cpSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, query, REAL_DATA, tempDir } from "../helpers.ts";
+import { buildFixture, query, realData, SKIP_REAL_DATA, tempDir } from "../helpers.ts";
 
-function requireRealData(folder: string): string {
-  const dir = join(REAL_DATA, folder);
-  if (!existsSync(dir)) {
-    throw new Error(`real data is absent: expected ${dir} (../shared/real-data beside the checkout, as in CI)`);
-  }
-  return dir;
-}
-
-describe("Maven CRM Sales Opportunities, through data/mappings/maven-crm.json", () => {
+describe.skipIf(SKIP_REAL_DATA)("Maven CRM Sales Opportunities, through data/mappings/maven-crm.json", () => {
   let warehouse: string;
   beforeAll(async () => {
-    warehouse = await buildFixture(requireRealData("maven-crm-sales-opportunities"), {
+    warehouse = await buildFixture(realData("maven-crm-sales-opportunities"), {
       mappingPath: "data/mappings/maven-crm.json",
     });
   });
@@ -58,10 +50,10 @@ describe("Maven CRM Sales Opportunities, through data/mappings/maven-crm.json", 
   });
 });
 
-describe("IBM Sales Win Loss, through data/mappings/ibm-win-loss.json", () => {
+describe.skipIf(SKIP_REAL_DATA)("IBM Sales Win Loss, through data/mappings/ibm-win-loss.json", () => {
   let warehouse: string;
   beforeAll(async () => {
-    warehouse = await buildFixture(requireRealData("ibm-sales-win-loss"), { mappingPath: "data/mappings/ibm-win-loss.json" });
+    warehouse = await buildFixture(realData("ibm-sales-win-loss"), { mappingPath: "data/mappings/ibm-win-loss.json" });
   });
 
   it("reads 78,025 rows and accounts for every one: 55 exact duplicates and 141 reused ids quarantined", async () => {
@@ -93,10 +85,10 @@ describe("IBM Sales Win Loss, through data/mappings/ibm-win-loss.json", () => {
   });
 });
 
-describe("Salesforce Data Export of a demo org", () => {
+describe.skipIf(SKIP_REAL_DATA)("Salesforce Data Export of a demo org", () => {
   let warehouse: string;
   beforeAll(async () => {
-    warehouse = await buildFixture(requireRealData("salesforce-export-demo"));
+    warehouse = await buildFixture(realData("salesforce-export-demo"));
   });
 
   it("loads every object it reads and lists Contact, FieldHistory and the rest as unused", async () => {
@@ -132,9 +124,9 @@ describe("Salesforce Data Export of a demo org", () => {
   });
 });
 
-describe("header rows of a real 2023 Salesforce Data Export", () => {
+describe.skipIf(SKIP_REAL_DATA)("header rows of a real 2023 Salesforce Data Export", () => {
   it("maps every object's real column set: a header-only export loads with no missing column", async () => {
-    const source = requireRealData("export-headers/salesforce-data-export-realorg-2023");
+    const source = realData("export-headers/salesforce-data-export-realorg-2023");
     const exportsDir = join(tempDir(), "exports");
     mkdirSync(exportsDir);
     for (const file of readdirSync(source).filter((f) => f.endsWith(".header.csv"))) {

@@ -1,7 +1,6 @@
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, FIXTURES, query, REAL_DATA } from "../helpers.ts";
+import { buildFixture, FIXTURES, query, realData, SKIP_REAL_DATA } from "../helpers.ts";
 
 // test/fixtures/closed-deals (its README lists every deal), worked out by hand. New-business deals closed:
 //   Eve  01 W                                          1 closed, 1 won
@@ -145,13 +144,7 @@ describe("mart_win_rate", () => {
   });
 });
 
-describe("mart_win_rate on real exports", () => {
-  const realData = (folder: string) => {
-    const dir = join(REAL_DATA, folder);
-    if (!existsSync(dir)) throw new Error(`real data is absent: expected ${dir} (../shared/real-data beside the checkout, as in CI)`);
-    return dir;
-  };
-
+describe.skipIf(SKIP_REAL_DATA)("mart_win_rate on real exports", () => {
   it("Maven: 4,238 of 6,711 won (63.2%); lost deals carry no amount, so win rate by amount is unknown, not 100%", async () => {
     const warehouse = await buildFixture(realData("maven-crm-sales-opportunities"), { mappingPath: "data/mappings/maven-crm.json" });
     const [all] = await query(warehouse, `select * from mart_win_rate where period_type = 'all' and dimension = 'overall'`);
