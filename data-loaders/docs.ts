@@ -40,7 +40,7 @@ export function warehouseDoc(): string {
     '`npm run sql -- "select * from mart_win_rate limit 5"`. It is layered like dbt: raw tables hold each',
     "export file as it is (`raw_*`, all text, never read by the site); `src_*` views rename columns to the",
     "canonical contract; **staging** parses and validates (bad rows go to `dq_quarantine`); **intermediate**",
-    "models join and derive; **marts** are the metrics of [METRICS.md](../../shared/METRICS.md) that pages read.",
+    "models join and derive; **marts** are the metrics of [metrics.md](metrics.md) that pages read.",
     "`config_*` tables hold the settings of data/config.json; `warehouse_meta` the build's fingerprint.",
     "",
   ];

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { canonicalFormatDoc, warehouseDoc } from "../data-loaders/docs.ts";
 import { listModels } from "../data-loaders/warehouse/models.ts";
@@ -38,5 +38,23 @@ describe("generated documentation", () => {
       }
       expect(mismatches).toEqual([]);
     });
+  });
+});
+
+describe("the README and docs/", () => {
+  // A clone is all a reader has: every relative link must land on a file in the repository.
+  it("link only to files the repository holds", () => {
+    const pages = ["README.md", ...readdirSync("docs").filter((f) => f.endsWith(".md")).map((f) => join("docs", f))];
+    const broken = pages.flatMap((page) =>
+      [...readFileSync(page, "utf8").matchAll(/\]\(([^)\s#]+)(?:#[^)]*)?\)/g)]
+        .map((m) => m[1]!)
+        .filter((target) => !/^[a-z]+:/i.test(target))
+        .filter((target) => {
+          const file = resolve(dirname(page), decodeURI(target));
+          return !file.startsWith(`${process.cwd()}/`) || !existsSync(file);
+        })
+        .map((target) => `${page} → ${target}`),
+    );
+    expect(broken).toEqual([]);
   });
 });

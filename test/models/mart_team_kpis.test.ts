@@ -100,6 +100,30 @@ describe("mart_team_kpis", () => {
     expect(leadsRow).toEqual([{ handoff_conversion: 0.75 }]);
   });
 
+  it("changes the handoff in points, and only between two whole periods with enough records", async () => {
+    const rows = await query(
+      warehouse,
+      `select period_key, handoff_conversion, previous_handoff_conversion, handoff_change_points, handoff_change_note
+       from mart_team_kpis where period_type = 'month' and kpi = 'mqls' order by period_start`,
+    );
+    // February's 8 MQLs are below minimumSample (10): its 50 % is not a baseline for March's 75 %.
+    expect(rows.slice(0, 2)).toEqual([
+      { period_key: "2026-02", handoff_conversion: 0.5, previous_handoff_conversion: null, handoff_change_points: null, handoff_change_note: "no previous period to compare with" },
+      { period_key: "2026-03", handoff_conversion: 0.75, previous_handoff_conversion: 0.5, handoff_change_points: null, handoff_change_note: "too few records to compare" },
+    ]);
+    // With minimumSample 5, both are enough: +25 points.
+    const config = JSON.parse(readFileSync(configWithTargets(), "utf8"));
+    const lenient = join(tempDir(), "config.json");
+    writeFileSync(lenient, JSON.stringify({ ...config, minimumSample: 5 }));
+    const [march] = await query(
+      await buildFixture(`${FIXTURES}/team-kpis`, { configPath: lenient }),
+      `select handoff_change_points, handoff_change_note from mart_team_kpis
+       where period_type = 'month' and period_key = '2026-03' and kpi = 'mqls'`,
+    );
+    expect(march!.handoff_change_points).toBeCloseTo(0.25, 10);
+    expect(march!.handoff_change_note).toBeNull();
+  });
+
   it("gives inside sales' SQLs, opportunities created and the share field sales accepted", async () => {
     expect((await monthly("sqls")).map((r) => r.value)).toEqual([4, 8, 1]);
     expect(await monthly("opportunities_created")).toEqual([

@@ -54,6 +54,9 @@
 -- @column handoff_conversion_low: 95% Wilson interval, lower bound
 -- @column handoff_conversion_high: 95% Wilson interval, upper bound
 -- @column low_sample: handoff_n is below config `minimumSample`
+-- @column previous_handoff_conversion: handoff_conversion in the previous period of the same type
+-- @column handoff_change_points: handoff_conversion − previous_handoff_conversion in points as a share (−0.021 = 2.1 points down), when both periods are whole and neither is low sample; null otherwise
+-- @column handoff_change_note: why no handoff change is shown (period in progress, previous period partial, too few records to compare)
 -- @column note: why value is null, or a caveat about it (dates standing in for missing ones)
 with periods as (
   select * from int_periods
@@ -349,6 +352,10 @@ final as (
         || upper(with_previous.kpi[1:3]) || ' date in the export: ' || with_previous.undated::varchar
       end
     ) as note,
+    with_previous.previous_key,
+    with_previous.is_partial,
+    with_previous.previous_is_complete,
+    with_previous.previous_is_partial,
     with_previous.team_order,
     with_previous.kpi_order
   from with_previous
@@ -360,14 +367,41 @@ final as (
   left join handoff_availability on handoff_availability.team = with_previous.team
 ),
 
+-- The handoff's change against the previous period, under the KPIs' rule (two whole periods), and only
+-- between two rates with enough records behind them.
+handoff_changes as (
+  select
+    final.*,
+    previous_period.handoff_conversion as previous_handoff_conversion,
+    final.is_complete and not final.is_partial
+      and coalesce(final.previous_is_complete, false) and not coalesce(final.previous_is_partial, true)
+      and previous_period.handoff_conversion is not null as whole,
+    whole and not final.low_sample and not previous_period.low_sample as handoff_comparable
+  from final
+  left join final as previous_period
+    on previous_period.team = final.team
+    and previous_period.kpi = final.kpi
+    and previous_period.period_type = final.period_type
+    and previous_period.period_key = final.previous_key
+),
+
 ranked as (
   select
     *,
+    case when handoff_comparable then handoff_conversion - previous_handoff_conversion end as handoff_change_points,
+    case
+      when handoff_conversion is null or handoff_comparable then null
+      when not is_complete then 'period in progress'
+      when is_partial then 'period partial: the export starts within it'
+      when previous_handoff_conversion is null then 'no previous period to compare with'
+      when not whole then 'previous period partial: the export starts within it'
+      else 'too few records to compare'
+    end as handoff_change_note,
     case when change_rate is not null then
       row_number() over (partition by period_type, period_key, change_rate is not null order by abs(change_rate) desc, team_order, kpi_order)
     end::integer as change_rank
-  from final
+  from handoff_changes
 )
 
-select * exclude (team_order, kpi_order) from ranked
+select * exclude (team_order, kpi_order, previous_key, is_partial, previous_is_complete, previous_is_partial, whole, handoff_comparable) from ranked
 order by team_order, kpi_order, period_type, period_start
