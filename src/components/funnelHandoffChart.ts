@@ -1,8 +1,22 @@
 import * as d3 from "d3";
 import { chartSvg, rowLabel } from "./svgChart.js";
-import type { FunnelStep } from "./funnel.js";
 import { formatCount, formatPercent } from "./format.js";
 import { label, type Locale } from "./labels.js";
+
+/** One step as the chart draws it: a row of mart_funnel_cohorts with its label. */
+export interface FunnelStep {
+  step: string;
+  team: string;
+  label: string;
+  reached: number;
+  advanced: number | null;
+  /** advanced ÷ reached: the share that went on to the next step. */
+  conversionToNext: number | null;
+  /** The previous step's conversionToNext. */
+  conversionFromPrevious: number | null;
+  /** The share of the top step that got this far (mart_funnel_cohorts.from_top). */
+  cumulative: number | null;
+}
 
 export const TEAM_COLORS: Record<string, string> = {
   marketing: "#4e79a7",

@@ -23,22 +23,6 @@ export function martRows(mart: MartJson): Row[] {
   return rows;
 }
 
-/** Sum numeric columns of rows, grouped by the `by` columns: re-aggregating counts, never rates. */
-export function sumBy(rows: Row[], by: string[], sums: string[]): Row[] {
-  const groups = new Map<string, Row>();
-  for (const row of rows) {
-    const key = JSON.stringify(by.map((b) => row[b]));
-    let group = groups.get(key);
-    if (!group) {
-      group = Object.fromEntries(by.map((b) => [b, row[b]]));
-      for (const s of sums) group[s] = 0;
-      groups.set(key, group);
-    }
-    for (const s of sums) group[s] += Number(row[s] ?? 0);
-  }
-  return [...groups.values()];
-}
-
 const rowsOf = new WeakMap<MartJson, Row[]>();
 
 /**

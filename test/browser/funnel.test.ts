@@ -1,5 +1,17 @@
-import { describe, expect, it } from "vitest";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, inject, it } from "vitest";
+import { formatCount } from "../../src/components/format.ts";
+import { label } from "../../src/components/labels.ts";
+import { martRows, type MartJson } from "../../src/components/mart.ts";
 import { sitePage } from "./watch.ts";
+
+/** A mart as the built site publishes it. */
+function publishedMart(name: string): Array<Record<string, any>> {
+  const dir = join(inject("siteDir"), "_file/data/marts");
+  const file = readdirSync(dir).find((f) => f.startsWith(`${name}.`) && f.endsWith(".json"))!;
+  return martRows(JSON.parse(readFileSync(join(dir, file), "utf8")) as MartJson);
+}
 
 describe("funnel page in Chromium", () => {
   const site = sitePage({ path: "/funnel" });
@@ -20,6 +32,33 @@ describe("funnel page in Chromium", () => {
     await site.page.locator("form:has(label:text-is('Tier')) select").selectOption("A");
     await expect.poll(() => funnel.innerHTML()).not.toBe(before);
     expect(site.page.url()).toContain("tier=A");
+    expect(site.problems).toEqual([]);
+  });
+
+  it("shows mart_funnel_cohorts' counts for the cohort and channel chosen, and flags the step the heading names", async () => {
+    const cohorts = publishedMart("mart_funnel_cohorts");
+    const bottlenecks = publishedMart("mart_funnel_bottleneck");
+    await site.page.locator("form:has(label:text-is('Tier')) select").selectOption({ label: label("all") });
+    // The cohort the page opened on: the period select's chosen option ("2025", or "2026 (in progress)").
+    const key = (await site.page.locator(".filters select").first().locator("option:checked").innerText()).split(" ")[0];
+    for (const channel of ["all", "inbound", "outbound"]) {
+      await site.page.locator("form:has(label:text-is('Channel')) select").selectOption({ label: label(channel) });
+      const expected = cohorts
+        .filter((d) => d.cohort_window === "period" && d.period_type === "year" && d.period_key === key)
+        .filter((d) => d.channel === channel && d.tier === "all" && d.pipeline === "all" && d.lead_source === "all")
+        .sort((a, b) => a.step_order - b.step_order)
+        .map((d) => formatCount(d.reached));
+      await expect.poll(() => site.page.locator("svg.funnel-handoff .count").allTextContents(), { message: channel }).toEqual(expected);
+      const judged = bottlenecks.filter((d) => d.channel === channel);
+      const flagged = judged.find((d) => d.is_bottleneck);
+      const outlined = site.page.locator("svg.funnel-handoff rect.bar[stroke='#d62728']");
+      expect(await outlined.count(), channel).toBe(flagged ? 1 : 0);
+      const heading = await site.page.locator("h2", { hasText: "→" }).or(site.page.locator("h2", { hasText: "No step is below" })).first().innerText();
+      const lowest = judged.find((d) => d.is_lowest);
+      if (flagged) expect(heading, channel).not.toContain("within noise");
+      else if (lowest) expect(heading, channel).toContain("the lowest step, within noise");
+      else expect(heading, channel).toContain("No step is below its reference");
+    }
     expect(site.problems).toEqual([]);
   });
 });

@@ -125,3 +125,39 @@ describe("mart_funnel", () => {
     expect(columns.length).toBeGreaterThan(50);
   });
 });
+
+describe("mart_funnel_cohorts on the hand-worked funnel", () => {
+  let warehouse: string;
+  beforeAll(async () => {
+    warehouse = await buildFixture(`${FIXTURES}/salesforce-funnel`);
+  });
+
+  it("gives each period's cohort funnel as picked rows: the hand-worked counts, conversions and from-top", async () => {
+    const keys = await query(warehouse, "select distinct period_key from mart_funnel_cohorts where cohort_window = 'period' and period_type = 'year'");
+    expect(keys).toEqual([{ period_key: "2026" }]);
+    const rows = await query(
+      warehouse,
+      `select step, reached, advanced, conversion_to_next, from_top, low_sample from mart_funnel_cohorts
+       where cohort_window = 'period' and period_type = 'year' and period_key = '2026'
+         and channel = 'all' and tier = 'all' and pipeline = 'all' and lead_source = 'all' order by step_order`,
+    );
+    expect(rows.map(({ step, reached, advanced }) => ({ step, reached, advanced }))).toEqual(EXPECTED);
+    // From the top: 1, 4/6, 4/6·3/4 = 1/2, 1/2·2/3 = 1/3, then ×3/4 = 1/4, ×2/3 = 1/6, ×1/2 = 1/12, ×1.
+    const fromTop = [1, 4 / 6, 1 / 2, 1 / 3, 1 / 4, 1 / 6, 1 / 12, 1 / 12];
+    rows.forEach((row, i) => expect(row.from_top, String(row.step)).toBeCloseTo(fromTop[i]!, 12));
+    expect(rows.every((r) => r.low_sample === true)).toBe(true); // 6 records at most, below minimumSample 10
+  });
+
+  it("cuts by lead source within its channel: Web is L1, L2 and L4, and O5 entering at the opportunity", async () => {
+    const rows = await query(
+      warehouse,
+      `select channel, step, reached from mart_funnel_cohorts
+       where cohort_window = 'period' and period_type = 'year' and lead_source = 'Web'
+         and tier = 'all' and pipeline = 'all' order by step_order`,
+    );
+    expect(rows).toEqual(
+      [["lead", 3], ["mql", 3], ["sql", 2], ["opportunity", 3], ["discovery", 2], ["proposal", 1], ["negotiation", 1], ["won", 1]]
+        .map(([step, reached]) => ({ channel: "inbound", step, reached })),
+    );
+  });
+});

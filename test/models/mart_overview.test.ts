@@ -57,7 +57,7 @@ describe("mart_overview", () => {
   });
 });
 
-describe("mart_overview_funnel", () => {
+describe("mart_funnel_cohorts", () => {
   it("sums mart_funnel over the twelve months up to the period's end, with from-top as the product of conversions", async () => {
     const sample = await buildFixture("data/exports/sample");
     const [viaFunnel] = await query(
@@ -66,7 +66,7 @@ describe("mart_overview_funnel", () => {
     );
     const rows = await query<{ step: string; reached: number; conversion_to_next: number | null; from_top: number }>(
       sample,
-      "select step, reached, conversion_to_next, from_top from mart_overview_funnel where period_type = 'quarter' and period_key = '2026-Q3' and channel = 'all' and tier = 'all' order by step_order",
+      "select step, reached, conversion_to_next, from_top from mart_funnel_cohorts where cohort_window = 'trailing_12_months' and period_type = 'quarter' and period_key = '2026-Q3' and channel = 'all' and tier = 'all' order by step_order",
     );
     expect(rows.find((r) => r.step === "mql")!.reached).toBe(viaFunnel!.reached);
     let product = 1;
@@ -78,7 +78,7 @@ describe("mart_overview_funnel", () => {
 
   it("draws no step the export cannot reach: without leads the funnel starts at the opportunity", async () => {
     const noLeads = await buildFixture(`${FIXTURES}/closed-deals`);
-    const steps = await query(noLeads, "select distinct step from mart_overview_funnel order by 1");
+    const steps = await query(noLeads, "select distinct step from mart_funnel_cohorts order by 1");
     expect(steps.map((s) => s.step)).not.toContain("lead");
     expect(steps.map((s) => s.step)).toContain("opportunity");
   });
