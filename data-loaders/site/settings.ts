@@ -31,6 +31,8 @@ export async function siteSettings(db: DuckDBConnection) {
     rules: {
       cohortMaturityDays: Number(await setting("cohort_maturity_days")),
       trailingQuarters: Number(await setting("bottleneck_baseline_quarters")),
+      /** A conversion counts when the next step is reached within this many days (bottleneck, source watchlist). */
+      conversionWindowDays: Number(await setting("bottleneck_window_days")),
       tierShares: { A: Number(await setting("tier_share_a")), B: Number(await setting("tier_share_b")) },
       renewalWindowDays: Number(await setting("renewal_window_days")),
       referenceYields: {

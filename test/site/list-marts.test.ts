@@ -43,7 +43,7 @@ describe("a list's CSV built from hostile CRM text", () => {
     const siteDir = inject("hostileSiteDir");
     const dir = join(siteDir, "_file/data/marts");
     const files = readdirSync(dir).filter((name) => name.endsWith(".csv"));
-    expect(files.length).toBe(3);
+    expect(files.length).toBe(4); // aging deals, renewals due, recycle queue, source watchlist
     const text = files.map((name) => readFileSync(join(dir, name), "utf8")).join("\n");
     // Hostile rep names reach the lists as data (toCsv, tested in test/components, quotes what would run).
     expect(text).toContain("<script>window.__pwned = 1; alert(1)</script>");

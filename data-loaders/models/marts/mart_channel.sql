@@ -81,13 +81,6 @@ quarters as (
   where periods.period_type = 'quarter'
 ),
 
-first_campaign as (
-  select lead_id, campaign_id
-  from stg_campaign_members
-  where lead_id is not null
-  qualify row_number() over (partition by lead_id order by created_at nulls last, campaign_id) = 1
-),
-
 described as (
   select
     records.record_type as entry_step,
@@ -100,7 +93,7 @@ described as (
     case when records.outcome = 'won' then opportunity.amount end as won_amount
   from records
   -- an equality on a key keeps this a hash join (a condition on the left side alone makes it a nested loop)
-  left join first_campaign
+  left join int_lead_campaigns as first_campaign
     on first_campaign.lead_id = case when records.record_type = 'lead' then records.record_id end
   left join stg_opportunities as opportunity using (opportunity_id)
 ),
