@@ -29,7 +29,7 @@ const rowsOf = new WeakMap<MartJson, Row[]>();
  * The rows of a list mart a page shows, most urgent first: for one owner (matched on `key`), every row of
  * theirs the JSON holds (at least their first `ownerRank`); for everyone ("all"), the first `listRank`.
  */
-export function listRows(mart: MartJson, owner = "all", key = "owner_name"): Row[] {
+export function listRows(mart: MartJson, owner = "all", key = "owner_id"): Row[] {
   const limit = mart.shown?.listRank ?? Infinity;
   // Rows are made once per mart: a page re-renders its list on every filter change.
   if (!rowsOf.has(mart)) rowsOf.set(mart, martRows(mart));

@@ -47,11 +47,11 @@ export function quarterOf(periods: Period[], period: Pick<Period, "period_start"
   return periods.find((p) => p.period_type === "quarter" && p.period_start <= period.period_start && period.period_start < p.period_end);
 }
 
-/** The size of an act-on list (mart_act_on_summary rows of one list), for one owner's name or for everyone ("all"). */
+/** The size of an act-on list (mart_act_on_summary rows of one list), for one owner (by user id) or for everyone ("all"). */
 export function listTotals(summary: Row[], list: string, owner = "all"): { items: number; amount: number; overdue_items: number; overdue_amount: number } {
   const totals = { items: 0, amount: 0, overdue_items: 0, overdue_amount: 0 };
   for (const d of summary) {
-    if (d.list !== list || (owner !== "all" && String(d.owner_name) !== owner)) continue;
+    if (d.list !== list || (owner !== "all" && String(d.owner_id) !== owner)) continue;
     for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += Number(d[k] ?? 0);
   }
   return totals;

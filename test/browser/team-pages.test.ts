@@ -34,6 +34,22 @@ describe("team meeting pages in Chromium", () => {
     expect(site.problems).toEqual([]);
   });
 
+  it("filters the act-on list by rep, keyed by the rep's user id in the URL", async () => {
+    await site.page.goto(`${site.url}/teams/field_sales`, { waitUntil: "networkidle" });
+    const rows = site.page.locator(".act-on .data-table table tbody tr");
+    await expect.poll(() => rows.count()).toBeGreaterThan(3);
+    const select = site.page.locator(".act-on form:has(label:text-is('Rep')) select");
+    const name = (await select.locator("option").allTextContents())[1]!;
+    await select.selectOption({ label: name });
+    await expect.poll(() => site.page.url()).toMatch(/rep=005[0-9A-Za-z]{15}/);
+    // Every row of the aging list is the chosen rep's (its Rep column).
+    const aging = site.page.locator(".act-on .data-table table").first();
+    const header = await aging.locator("thead th").allTextContents();
+    const repColumn = header.findIndex((h) => h.trim() === "Rep");
+    await expect.poll(async () => [...new Set(await aging.locator(`tbody tr td:nth-child(${repColumn + 1})`).allTextContents())]).toEqual([name]);
+    expect(site.problems).toEqual([]);
+  });
+
   it("makes no request site.outside its own origin", () => {
     expect(site.outside).toEqual([]);
   });

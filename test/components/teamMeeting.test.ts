@@ -43,13 +43,13 @@ describe("quarterOf(periods, period)", () => {
 
 describe("listTotals(summary, list, owner), dueInPeriod(row, period)", () => {
   const summary = [
-    { list: "aging_deals", owner_name: "Ava", items: 3, amount: 55000, overdue_items: 2, overdue_amount: 50000 },
-    { list: "aging_deals", owner_name: "Ben", items: 2, amount: 18000, overdue_items: 1, overdue_amount: 10000 },
-    { list: "renewals_due", owner_name: "Ava", items: 1, amount: 6000, overdue_items: 0, overdue_amount: 0 },
+    { list: "aging_deals", owner_id: "005A", owner_name: "Ava", items: 3, amount: 55000, overdue_items: 2, overdue_amount: 50000 },
+    { list: "aging_deals", owner_id: "005B", owner_name: "Ben", items: 2, amount: 18000, overdue_items: 1, overdue_amount: 10000 },
+    { list: "renewals_due", owner_id: "005A", owner_name: "Ava", items: 1, amount: 6000, overdue_items: 0, overdue_amount: 0 },
   ];
   it("adds up one list, for everyone or for one owner", () => {
     expect(listTotals(summary, "aging_deals")).toEqual({ items: 5, amount: 73000, overdue_items: 3, overdue_amount: 60000 });
-    expect(listTotals(summary, "aging_deals", "Ben")).toEqual({ items: 2, amount: 18000, overdue_items: 1, overdue_amount: 10000 });
+    expect(listTotals(summary, "aging_deals", "005B")).toEqual({ items: 2, amount: 18000, overdue_items: 1, overdue_amount: 10000 });
     expect(listTotals(summary, "recycle_queue")).toEqual({ items: 0, amount: 0, overdue_items: 0, overdue_amount: 0 });
   });
 
@@ -65,12 +65,13 @@ describe("listRows(listMart, owner, key)", () => {
   // A list of 5 ranked rows of which the JSON holds the first 2 overall and the first 1 per owner.
   const mart = {
     name: "mart_x", description: "", columns: {}, rowCount: 3,
-    data: { list_rank: [1, 2, 4], owner_rank: [1, 1, 1], owner_name: ["Ava", "Ben", "Cy"] },
+    data: { list_rank: [1, 2, 4], owner_rank: [1, 1, 1], owner_id: ["005A", "005B", "005C"], owner_name: ["Ava", "Ben", "Cy"] },
     shown: { listRank: 2, ownerRank: 1, ofRows: 5 },
   };
   it("shows the first of the list for everyone, and every row held of one owner", () => {
     expect(listRows(mart).map((d) => d.owner_name)).toEqual(["Ava", "Ben"]);
-    expect(listRows(mart, "Cy").map((d) => d.list_rank)).toEqual([4]);
-    expect(listRows(mart, "Dee")).toEqual([]);
+    expect(listRows(mart, "005C").map((d) => d.list_rank)).toEqual([4]);
+    expect(listRows(mart, "005D")).toEqual([]);
+    expect(listRows(mart, "Cy", "owner_name").map((d) => d.list_rank)).toEqual([4]);
   });
 });
