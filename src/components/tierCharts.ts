@@ -44,7 +44,7 @@ export function tierShareChart(rows: Row[], { width: requestedWidth = 640, local
   const accounts = sorted.filter((d) => d.share_of_accounts !== null);
   const bookings = sorted.filter((d) => d.share_of_bookings !== null);
   const both = sorted.filter((d) => d.share_of_accounts !== null && d.share_of_bookings !== null);
-  const ratio = (d: Row) => (d.share_of_accounts > 0 && d.share_of_bookings !== null ? d.share_of_bookings / d.share_of_accounts : null);
+  const ratio = (d: Row): number | null => d.bookings_share_ratio ?? null;
   const narrow = width < 480;
   const ratioText = (d: Row) => {
     const r = ratio(d);

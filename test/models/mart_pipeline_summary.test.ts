@@ -73,7 +73,7 @@ describe("mart_pipeline_summary", () => {
     const rows = await query(
       warehouse,
       `select distinct velocity_open_opportunities, baseline_closed_deals, baseline_won_deals, win_rate,
-              average_won_deal_size, average_cycle_days, sales_velocity_per_day, low_sample,
+              average_won_deal_size, average_cycle_days, sales_velocity_per_day, sales_velocity_per_month, low_sample,
               baseline_start, baseline_end, baseline_quarters, note
        from mart_pipeline_summary`,
     );
@@ -92,6 +92,7 @@ describe("mart_pipeline_summary", () => {
       note: "1 open deals have no expected close date and are in no period",
     });
     expect(rows[0]!.sales_velocity_per_day).toBeCloseTo(4000 / 3, 8);
+    expect(rows[0]!.sales_velocity_per_month).toBeCloseTo(((4000 / 3) * 365) / 12, 8);
   });
 
   it("has no remaining target nor coverage without a target, or once the target is met", async () => {

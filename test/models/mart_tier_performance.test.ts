@@ -74,6 +74,9 @@ describe("mart_tier_performance", () => {
       { period_key: "all", tier: "C", share_of_accounts: 3 / 7, share_of_bookings: 15000 / 235000 },
       { period_key: "all", tier: "unknown", share_of_accounts: 1 / 7, share_of_bookings: 0 },
     ]);
+    // The ratio the page writes beside the dots: Q2's tier A is 1/7 of the accounts and 72% of the bookings, 5.04×.
+    const [a] = await query(warehouse, "select bookings_share_ratio from mart_tier_performance where period_key = '2026-Q2' and tier = 'A'");
+    expect(a!.bookings_share_ratio).toBeCloseTo(0.72 * 7, 12);
   });
 
   it("counts engaged accounts once over a longer period, and the whole open pipeline in 'all'", async () => {

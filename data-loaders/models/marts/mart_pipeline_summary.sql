@@ -39,6 +39,7 @@
 -- @column average_won_deal_size: average amount of the baseline's won deals
 -- @column average_cycle_days: average days from creation to close of the baseline's won deals (deals closed before their creation date are left out)
 -- @column sales_velocity_per_day: velocity_open_opportunities × win_rate × average_won_deal_size ÷ average_cycle_days
+-- @column sales_velocity_per_month: sales_velocity_per_day × 365 ÷ 12 (an average month)
 -- @column baseline_start: first day of the baseline (the earliest of the trailing complete quarters)
 -- @column baseline_end: first day after the baseline
 -- @column baseline_quarters: complete quarters in the baseline (config `bottleneck.baselineQuarters`, or fewer when the data is shorter)
@@ -221,6 +222,7 @@ final as (
     velocity.average_cycle_days,
     velocity.velocity_open_opportunities * velocity.win_rate * velocity.average_won_deal_size
       / nullif(velocity.average_cycle_days, 0) as sales_velocity_per_day,
+    sales_velocity_per_day * 365 / 12 as sales_velocity_per_month,
     velocity.baseline_start,
     velocity.baseline_end,
     velocity.baseline_quarters,

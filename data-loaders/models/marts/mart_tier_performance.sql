@@ -49,6 +49,7 @@
 -- @column activities_per_account: activities ÷ accounts; null when the export has no activities or the tier no accounts
 -- @column share_of_accounts: accounts ÷ all accounts; null when the export has no accounts
 -- @column share_of_bookings: bookings_total ÷ the period's bookings_total over all tiers; null when the period booked nothing
+-- @column bookings_share_ratio: share_of_bookings ÷ share_of_accounts ("A is 15% of the accounts and 3.4× its share of the bookings"); null when either is unknown or the tier has no accounts
 -- @column note: what the row cannot say (no accounts in the export, no activities); null otherwise
 with opportunities as (
   select * from int_opportunities
@@ -251,6 +252,7 @@ final as (
     accounts / nullif(sum(accounts) over (partition by period_type, period_key), 0) as share_of_accounts,
     (bookings_new + bookings_expansion + bookings_renewal)
       / nullif(sum(bookings_new + bookings_expansion + bookings_renewal) over (partition by period_type, period_key), 0) as share_of_bookings,
+    share_of_bookings / nullif(share_of_accounts, 0) as bookings_share_ratio,
     case
       when sum(accounts) over (partition by period_type, period_key) = 0 then 'no accounts in the export: every deal is tier unknown'
       when not has_tasks then 'no activities in the export'
