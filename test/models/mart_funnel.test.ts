@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, FIXTURES, query } from "../helpers.ts";
+import { buildFixture, FIXTURES, query, realData, SKIP_REAL_DATA } from "../helpers.ts";
 
 // test/fixtures/salesforce-funnel, worked out by hand. Steps: 1 lead, 2 mql, 3 sql, 4 opportunity,
 // 5 discovery, 6 proposal, 7 negotiation, 8 won.
@@ -159,5 +159,27 @@ describe("mart_funnel_cohorts on the hand-worked funnel", () => {
       [["lead", 3], ["mql", 3], ["sql", 2], ["opportunity", 3], ["discovery", 2], ["proposal", 1], ["negotiation", 1], ["won", 1]]
         .map(([step, reached]) => ({ channel: "inbound", step, reached })),
     );
+  });
+});
+
+describe.skipIf(SKIP_REAL_DATA)("the funnel of an export without leads or stage history (Maven)", () => {
+  it("goes from opportunity straight to won, and judges no stage conversion it cannot measure", async () => {
+    const maven = await buildFixture(realData("maven-crm-sales-opportunities"), { mappingPath: "data/mappings/maven-crm.json" });
+    const steps = await query(maven, "select distinct step, step_order from mart_funnel_cohorts order by step_order");
+    expect(steps.map((s) => s.step)).toEqual(["opportunity", "won"]);
+    // Every opportunity created in 2017 reached the opportunity step; the won ones reached won.
+    const [row] = await query<{ reached: number; advanced: number; conversion_to_next: number }>(
+      maven,
+      `select reached, advanced, conversion_to_next from mart_funnel_cohorts where cohort_window = 'period' and period_type = 'year'
+         and period_key = '2017' and channel = 'all' and tier = 'all' and pipeline = 'all' and lead_source = 'all' and step = 'opportunity'`,
+    );
+    const [won] = await query<{ won: number }>(
+      maven,
+      `select count(*)::integer as won from stg_opportunities where outcome = 'won' and motion = 'new_business' and year(created_at) = 2017`,
+    );
+    expect(row!.advanced).toBe(won!.won);
+    expect(row!.conversion_to_next).toBeCloseTo(won!.won / row!.reached, 12);
+    expect(await query(maven, "select count(*)::integer as n from mart_step_conversion")).toEqual([{ n: 0 }]);
+    expect(await query(maven, "select count(*)::integer as n from mart_funnel_bottleneck where is_bottleneck")).toEqual([{ n: 0 }]);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, FIXTURES, query, tempDir } from "../helpers.ts";
+import { buildFixture, FIXTURES, query, realData, SKIP_REAL_DATA, tempDir } from "../helpers.ts";
 
 // test/fixtures/pipeline, as of 2026-11-15; field sales' bookings target 100,000 a month (set below).
 // Open new-business and expansion deals by the period they fall due in (the renewal O15 is customer
@@ -120,5 +120,20 @@ describe("mart_pipeline_summary", () => {
     // Fiscal year April–March, named by the year it ends in: November 2026 is in FY2027's Q3.
     const keys = await query(fiscal, `select period_key from mart_pipeline_summary where period_type <> 'month' order by period_type, period_start`);
     expect(keys.map((r) => r.period_key)).toEqual(["FY2027-Q3", "FY2027-Q4", "FY2027"]);
+  });
+});
+
+describe.skipIf(SKIP_REAL_DATA)("mart_pipeline_summary on an export whose open deals have no close date (Maven)", () => {
+  it("leaves what is due and overdue unknown, not 0, and says why", async () => {
+    const maven = await buildFixture(realData("maven-crm-sales-opportunities"), { mappingPath: "data/mappings/maven-crm.json" });
+    const rows = await query(
+      maven,
+      `select count(*)::integer as periods, count(open_amount)::integer as with_amount, count(overdue_count)::integer as with_overdue,
+              count(coverage)::integer as with_coverage, min(note) as note, min(velocity_open_opportunities) as open_deals
+       from mart_pipeline_summary`,
+    );
+    expect(rows[0]).toMatchObject({ with_amount: 0, with_overdue: 0, with_coverage: 0, open_deals: 2089 });
+    expect(rows[0]!.periods).toBeGreaterThan(0);
+    expect(rows[0]!.note).toContain("2089 open deals have no expected close date");
   });
 });

@@ -227,11 +227,17 @@ describe.skipIf(SKIP_REAL_DATA)("mart_team_kpis on an export without leads or re
     const rows = await query(
       warehouse,
       `select kpi, count(*) filter (where value is not null)::integer as with_value, min(note) as note
-       from mart_team_kpis where kpi in ('mqls', 'renewals', 'bookings') group by kpi order by kpi`,
+       from mart_team_kpis where kpi in ('mqls', 'opportunities_created', 'renewals', 'bookings') group by kpi order by kpi`,
     );
     expect(rows).toEqual([
       { kpi: "bookings", with_value: expect.any(Number), note: null },
       { kpi: "mqls", with_value: 0, note: "the export has no leads" },
+      // Maven's 35 sales agents are field sales: their deals are not inside sales' opportunities.
+      {
+        kpi: "opportunities_created",
+        with_value: 0,
+        note: "the export has no leads and no inside-sales user: its opportunities cannot be credited to inside sales",
+      },
       {
         kpi: "renewals",
         with_value: 0,

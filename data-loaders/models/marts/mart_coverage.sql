@@ -54,7 +54,7 @@ areas as (
   from counts
   union all
   select 'stage_history', case when history = 0 then 'partial' else 'ok' end,
-    case when history = 0 then 'No stage history: lost deals are counted only up to the stage known, and time in stage cannot be measured.' end
+    case when history = 0 then 'No stage history: a lost deal cannot be placed among the stages, so the funnel goes from opportunity straight to won, stage conversions are not judged, and time in stage cannot be measured.' end
   from counts
   union all
   select 'win_rate_by_competitor', case when competitors = 0 then 'unavailable' else 'ok' end,

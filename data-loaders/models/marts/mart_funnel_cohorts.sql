@@ -7,7 +7,9 @@
 --   'trailing_12_months'  the cohorts that entered in the twelve months up to the period's end (the
 --                         overview: recent enough to act on, old enough to have converted), by channel and tier.
 -- Steps no record of the export can reach (an export without leads has no lead, MQL or SQL step) have no
--- row: a funnel never draws a step as 0 that the export cannot tell.
+-- row: a funnel never draws a step as 0 that the export cannot tell. Without any stage history the
+-- stages between the opportunity and won have no row either (a lost deal cannot be placed among them, so
+-- their conversions would be made up): the funnel goes from opportunity straight to won.
 -- @column cohort_window: period or trailing_12_months (see above)
 -- @column period_type: quarter or year
 -- @column period_key: the period (for trailing_12_months, the period whose end closes the window)
@@ -22,7 +24,7 @@
 -- @column step_order: position of the step
 -- @column team: team that owns the step
 -- @column reached: records of the window's cohorts that reached the step
--- @column advanced: of those, records that reached the next step (null for the last step)
+-- @column advanced: of those, records that reached the next step shown (null for the last step)
 -- @column conversion_to_next: advanced ÷ reached
 -- @column conversion_low: 95% Wilson interval of conversion_to_next, low end
 -- @column conversion_high: 95% Wilson interval of conversion_to_next, high end
@@ -41,12 +43,23 @@ with windows as (
   where period_type in ('quarter', 'year')
 ),
 
--- Steps the export can tell anything of: some record entered at or before them.
+-- Steps the export can tell anything of: some record entered at or before them, and, for the stages
+-- between the opportunity and won, the export keeps stage history.
+stage_bounds as (
+  select
+    max(step_order) filter (where step = 'opportunity') as opportunity_order,
+    max(step_order) filter (where step = 'won') as won_order,
+    exists (select 1 from stg_opportunity_history) as has_history
+  from config_funnel_step
+),
+
 steps_with_data as (
   select step
   from mart_funnel
-  group by step, step_order
+  cross join stage_bounds
+  group by step, step_order, stage_bounds.opportunity_order, stage_bounds.won_order, stage_bounds.has_history
   having step_order >= (select min(step_order) from mart_funnel where entered > 0)
+    and (has_history or not (step_order > opportunity_order and step_order < won_order))
 ),
 
 in_window as (
@@ -88,6 +101,16 @@ kept as (
     and (pipeline = 'all' or (select count(distinct pipeline) from mart_funnel) > 1)
 ),
 
+-- Advanced to the next step shown: the configured next step's own count, or, where the stages between
+-- were left out, the records that reached the next step shown (every one of them passed this step).
+next_shown as (
+  select
+    * exclude (advanced),
+    case when lead(step_order) over cut = step_order + 1 then advanced else lead(reached) over cut end as advanced
+  from kept
+  window cut as (partition by cohort_window, period_type, period_key, channel, tier, pipeline, lead_source order by step_order)
+),
+
 converted as (
   select
     *,
@@ -95,7 +118,7 @@ converted as (
     wilson_low(advanced, reached) as conversion_low,
     wilson_high(advanced, reached) as conversion_high,
     reached < (select value::integer from config_setting where name = 'minimum_sample') as low_sample
-  from kept
+  from next_shown
 ),
 
 final as (

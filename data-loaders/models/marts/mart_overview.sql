@@ -14,8 +14,8 @@
 -- @column is_partial: the period began before the export's first date (only part of it is in the data)
 -- @column bookings: amount of every deal won in the period (new business + expansion + renewal), reporting currency
 -- @column bookings_new_business: of which new business
--- @column bookings_expansion: of which expansion
--- @column bookings_renewal: of which renewals
+-- @column bookings_expansion: of which expansion; null when the export has no expansion opportunity at all (nothing maps to expansion in config opportunityTypes)
+-- @column bookings_renewal: of which renewals; null when the export has no renewal opportunity at all
 -- @column deals_won: deals won in the period, every motion
 -- @column previous_bookings: bookings in the previous period of the same type
 -- @column bookings_change_rate: bookings ÷ previous_bookings − 1, when comparable; null otherwise
@@ -47,6 +47,13 @@ lost_amounts as (
   select
     count(*) filter (where motion = 'new_business' and outcome = 'lost' and amount > 0) > 0
       or count(*) filter (where motion = 'new_business' and outcome = 'lost') = 0 as recorded
+  from int_opportunities
+),
+
+motions as (
+  select
+    count(*) filter (where motion = 'expansion') > 0 as has_expansion,
+    count(*) filter (where motion = 'renewal') > 0 as has_renewal
   from int_opportunities
 ),
 
@@ -94,8 +101,9 @@ filled as (
     cuts.tier,
     coalesce(counted.bookings, 0) as bookings,
     coalesce(counted.bookings_new_business, 0) as bookings_new_business,
-    coalesce(counted.bookings_expansion, 0) as bookings_expansion,
-    coalesce(counted.bookings_renewal, 0) as bookings_renewal,
+    -- A motion the export never has is unknown, not 0.
+    case when (select has_expansion from motions) then coalesce(counted.bookings_expansion, 0) end as bookings_expansion,
+    case when (select has_renewal from motions) then coalesce(counted.bookings_renewal, 0) end as bookings_renewal,
     coalesce(counted.deals_won, 0)::integer as deals_won,
     coalesce(counted.n_closed, 0)::integer as n_closed,
     coalesce(counted.won, 0)::integer as won,

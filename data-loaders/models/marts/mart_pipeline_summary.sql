@@ -21,10 +21,10 @@
 -- @column period_start: first day of the period
 -- @column period_end: first day after the period
 -- @column is_current: the period holds the as-of date
--- @column open_amount: amount of open new-business and expansion deals due in the period (overdue deals in the current period)
--- @column open_count: number of those deals
--- @column overdue_amount: amount of the overdue deals counted in this (current) period; 0 in future periods
--- @column overdue_count: number of overdue deals counted in this (current) period; 0 in future periods
+-- @column open_amount: amount of open new-business and expansion deals due in the period (overdue deals in the current period); null when no open deal has an expected close date
+-- @column open_count: number of those deals; null when no open deal has an expected close date
+-- @column overdue_amount: amount of the overdue deals counted in this (current) period; 0 in future periods; null when no open deal has an expected close date
+-- @column overdue_count: number of overdue deals counted in this (current) period; 0 in future periods; null when no open deal has an expected close date
 -- @column target: field_sales bookings target of the period (monthly × 3 for a quarter, × 12 for a year); null when none is set
 -- @column bookings_won: new-business and expansion bookings won in the period so far (by close date)
 -- @column remaining_target: target − bookings_won, floored at 0; null without a target
@@ -168,6 +168,7 @@ unplaced as (
   -- Open deals no period holds: no expected close date, or due beyond the horizon.
   select
     count(*) filter (where close_date is null)::integer as undated_count,
+    count(*) filter (where close_date is not null)::integer as dated_count,
     count(*) filter (where due_day >= (select horizon_end from availability))::integer as beyond_horizon_count
   from open_deals
 ),
@@ -200,17 +201,18 @@ final as (
     with_targets.period_start,
     with_targets.period_end,
     with_targets.is_current,
-    with_targets.open_amount,
-    with_targets.open_count,
-    with_targets.overdue_amount,
-    with_targets.overdue_count,
+    -- When no open deal has an expected close date, what is due (or overdue) in a period is unknown, not 0.
+    case when not pipeline_undated then with_targets.open_amount end as open_amount,
+    case when not pipeline_undated then with_targets.open_count end as open_count,
+    case when not pipeline_undated then with_targets.overdue_amount end as overdue_amount,
+    case when not pipeline_undated then with_targets.overdue_count end as overdue_count,
     with_targets.target,
     with_targets.bookings_won,
     -- greatest() skips nulls, so the null cases are kept apart.
     case when with_targets.target is not null and with_targets.bookings_won is not null then
       greatest(with_targets.target - with_targets.bookings_won, 0)
     end as remaining_target,
-    with_targets.open_amount / nullif(remaining_target, 0) as coverage,
+    open_amount / nullif(remaining_target, 0) as coverage,
     velocity.velocity_open_opportunities,
     velocity.baseline_closed_deals,
     velocity.baseline_won_deals,
@@ -247,6 +249,7 @@ final as (
   cross join availability
   cross join velocity
   cross join unplaced
+  cross join lateral (select unplaced.dated_count = 0 and unplaced.undated_count > 0 as pipeline_undated)
 )
 
 select * from final

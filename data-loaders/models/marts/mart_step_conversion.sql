@@ -3,6 +3,7 @@
 -- days). A fixed window makes quarters comparable: a quarter is reported once every record in it has had
 -- the full window (it ended at least windowDays before the as-of date), so young quarters never look
 -- worse only because they are young. Channel 'all' sums the channels.
+-- Without stage history, only the steps before the opportunity are measured (see steps).
 -- @column step: funnel step key
 -- @column step_order: position of the step
 -- @column team: team that owns the step
@@ -19,8 +20,13 @@ with reach as (
   select * from int_funnel_reach
 ),
 
+-- Without any stage history a lost deal cannot be placed among the opportunity's stages, so conversions
+-- from the opportunity step to won are not measured (they would be made up).
 steps as (
-  select step, step_order, team, lead(step) over (order by step_order) as next_step from config_funnel_step
+  select step, step_order, team, next_step
+  from (select step, step_order, team, lead(step) over (order by step_order) as next_step from config_funnel_step) as ordered
+  where exists (select 1 from stg_opportunity_history)
+    or step_order < (select max(step_order) filter (where step = 'opportunity') from config_funnel_step)
 ),
 
 window_days as (

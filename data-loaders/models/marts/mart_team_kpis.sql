@@ -106,6 +106,9 @@ availability as (
   -- What the export can support: a KPI without its source is null with a note, never a zero.
   select
     exists (select 1 from stg_leads) as has_leads,
+    -- Opportunities are inside sales' work when leads lead to them or inside-sales users exist to create
+    -- them; an export of field agents' deals alone (Maven) credits inside sales with nothing.
+    exists (select 1 from stg_leads) or exists (select 1 from stg_users where team = 'inside_sales') as has_inside_sales,
     exists (select 1 from opportunities where motion = 'new_business' and created_at is not null) as has_created_dates,
     exists (select 1 from opportunities where outcome <> 'open' and close_date is not null) as has_close_dates,
     exists (select 1 from opportunities where motion = 'renewal') as has_renewals,
@@ -117,6 +120,8 @@ kpi_notes as (
     kpis.*,
     case
       when kpis.kpi in ('leads', 'mqls', 'sqls') and not has_leads then 'the export has no leads'
+      when kpis.kpi = 'opportunities_created' and not has_inside_sales
+        then 'the export has no leads and no inside-sales user: its opportunities cannot be credited to inside sales'
       when kpis.kpi = 'opportunities_created' and not has_created_dates
         then 'no new-business opportunity in the export has a creation date'
       when kpis.team in ('field_sales', 'customer_success') and not has_close_dates
