@@ -17,7 +17,7 @@ const DATASETS: Array<{ name: string; exports: string; mappingPath?: string; rea
 /** Columns that hold a share of something: in [0, 1] wherever they are not null. */
 const SHARE = /(^|_)(rate|conversion|yield|share)(_|$)|^conversion|^share_/;
 /** Shares by name that are not shares: relative changes and gaps can be negative or above 1. */
-const NOT_A_SHARE = /change_rate|change_points|_note$|relative_gap|^gap$|attainment|coverage|velocity/;
+const NOT_A_SHARE = /change_rate|change_points|_note$|relative_gap|^gap$|attainment|coverage|velocity|share_ratio/;
 
 // The real datasets' rows are skipped when the folder is absent (see test/helpers.ts).
 describe.each(DATASETS.filter((d) => !(d.real && SKIP_REAL_DATA)))("mart invariants on $name", ({ exports, mappingPath }) => {

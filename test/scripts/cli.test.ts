@@ -13,7 +13,7 @@ function run(script: string, args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const COMMANDS = ["build-warehouse", "build", "sql", "generate-sample", "new-metric", "bench", "screenshot", "serve"];
+const COMMANDS = ["build-warehouse", "build", "sql", "generate-sample", "new-metric", "bench", "screenshot", "serve", "check-data", "preview"];
 
 describe("the commands", () => {
   it.each(COMMANDS)("%s --help prints its usage and exits 0", (script) => {
