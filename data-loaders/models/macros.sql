@@ -133,6 +133,16 @@ create or replace macro wilson_high(k, n) as case when n > 0 then
   ((k / n) + 1.96 ^ 2 / (2 * n) + 1.96 * sqrt((k / n) * (1 - k / n) / n + 1.96 ^ 2 / (4 * n ^ 2))) / (1 + 1.96 ^ 2 / n)
 end;
 
+-- Why no change against the previous period is shown, for a period that is not whole or has no whole
+-- period before it: the one rule every change on the site follows (a change is made only between two
+-- complete periods wholly in the export).
+create or replace macro change_note(is_complete, is_partial, has_previous) as case
+  when not is_complete then 'period in progress'
+  when is_partial then 'period partial: the export starts within it'
+  when not has_previous then 'no previous period to compare with'
+  else 'previous period partial: the export starts within it'
+end;
+
 -- A loss reason's group (config `lossReasons`); unlisted reasons that read like "revisit in N months"
 -- or name a competitor are grouped by those words, the rest are other.
 -- The config is looked up in a map built once per query (an uncorrelated subquery): a lookup per row

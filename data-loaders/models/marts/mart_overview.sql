@@ -135,10 +135,7 @@ final as (
     case when whole then current_period.bookings / nullif(previous_period.bookings, 0) - 1 end as bookings_change_rate,
     case
       when whole then case when previous_period.bookings = 0 then 'no bookings in the previous period' end
-      when not current_period.is_complete then 'period in progress'
-      when current_period.is_partial then 'period partial: the export starts within it'
-      when previous_period.period_key is null then 'no previous period to compare with'
-      else 'previous period partial: the export starts within it'
+      else change_note(current_period.is_complete, current_period.is_partial, previous_period.period_key is not null)
     end as bookings_change_note,
     current_period.n_closed,
     current_period.won,
@@ -152,10 +149,7 @@ final as (
       then current_period.win_rate - previous_period.win_rate end as win_rate_change_points,
     case
       when whole and not current_period.low_sample and not previous_period.low_sample then null
-      when not current_period.is_complete then 'period in progress'
-      when current_period.is_partial then 'period partial: the export starts within it'
-      when previous_period.period_key is null then 'no previous period to compare with'
-      when not whole then 'previous period partial: the export starts within it'
+      when not whole then change_note(current_period.is_complete, current_period.is_partial, previous_period.period_key is not null)
       else 'too few closed deals to compare'
     end as win_rate_change_note
   from filled as current_period

@@ -62,12 +62,8 @@ final as (
     case when whole then summed.bookings / nullif(previous_period.bookings, 0) - 1 end as bookings_change_rate,
     previous_period.won_deals as previous_won_deals,
     case when whole then summed.won_deals / nullif(previous_period.won_deals, 0) - 1 end as won_deals_change_rate,
-    case
-      when summed.period_type = 'all' or whole then null
-      when not periods.is_complete then 'period in progress'
-      when periods.is_partial then 'period partial: the export starts within it'
-      when previous_period.period_key is null then 'no previous period to compare with'
-      else 'previous period partial: the export starts within it'
+    case when summed.period_type <> 'all' and not whole
+      then change_note(periods.is_complete, periods.is_partial, previous_period.period_key is not null)
     end as change_note,
     pipeline.open_deals,
     pipeline.open_pipeline

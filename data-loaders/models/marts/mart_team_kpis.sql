@@ -322,12 +322,8 @@ final as (
     end as change_rate,
     case when with_previous.change_comparable and with_previous.unit = 'ratio' then with_previous.value - with_previous.previous_value end as change_points,
     with_previous.change_comparable,
-    case
-      when with_previous.change_comparable or with_previous.value is null then null
-      when not with_previous.is_complete then 'period in progress'
-      when with_previous.is_partial then 'period partial: the export starts within it'
-      when with_previous.previous_value is null then 'no previous period to compare with'
-      when not with_previous.previous_is_complete or with_previous.previous_is_partial then 'previous period partial: the export starts within it'
+    case when not with_previous.change_comparable and with_previous.value is not null
+      then change_note(with_previous.is_complete, with_previous.is_partial, with_previous.previous_value is not null)
     end as change_note,
     targets.monthly_target * case with_previous.period_type
       when 'week' then 12.0 / 52
@@ -396,10 +392,7 @@ ranked as (
     case when handoff_comparable then handoff_conversion - previous_handoff_conversion end as handoff_change_points,
     case
       when handoff_conversion is null or handoff_comparable then null
-      when not is_complete then 'period in progress'
-      when is_partial then 'period partial: the export starts within it'
-      when previous_handoff_conversion is null then 'no previous period to compare with'
-      when not whole then 'previous period partial: the export starts within it'
+      when not whole then change_note(is_complete, is_partial, previous_handoff_conversion is not null)
       else 'too few records to compare'
     end as handoff_change_note,
     case when change_rate is not null then
