@@ -2,20 +2,10 @@
 // browser and compared with the built site's own mart JSON, picked for the page's selection. A page that
 // computed a figure of its own (a sum, a change, a ratio) would disagree here the first time its rule
 // differed from the mart's. The overview and the funnel are traced in their own test files.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { formatCount, formatMoney, formatPercent } from "../../src/components/format.ts";
 import { label } from "../../src/components/labels.ts";
-import { martRows, type MartJson } from "../../src/components/mart.ts";
-import { sitePage } from "./watch.ts";
-
-/** A mart as the built site publishes it. */
-function publishedMart(name: string): Array<Record<string, any>> {
-  const dir = join(inject("siteDir"), "_file/data/marts");
-  const file = readdirSync(dir).find((f) => f.startsWith(`${name}.`) && f.endsWith(".json"))!;
-  return martRows(JSON.parse(readFileSync(join(dir, file), "utf8")) as MartJson);
-}
+import { publishedMart, sitePage } from "./watch.ts";
 
 describe("card figures trace to their marts", () => {
   const site = sitePage();

@@ -1,17 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { formatCount } from "../../src/components/format.ts";
 import { label } from "../../src/components/labels.ts";
-import { martRows, type MartJson } from "../../src/components/mart.ts";
-import { sitePage } from "./watch.ts";
-
-/** A mart as the built site publishes it. */
-function publishedMart(name: string): Array<Record<string, any>> {
-  const dir = join(inject("siteDir"), "_file/data/marts");
-  const file = readdirSync(dir).find((f) => f.startsWith(`${name}.`) && f.endsWith(".json"))!;
-  return martRows(JSON.parse(readFileSync(join(dir, file), "utf8")) as MartJson);
-}
+import { publishedMart, sitePage } from "./watch.ts";
 
 describe("funnel page in Chromium", () => {
   const site = sitePage({ path: "/funnel" });

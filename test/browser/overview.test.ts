@@ -1,17 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { formatMoney, formatPercent } from "../../src/components/format.ts";
-import { martRows, type MartJson } from "../../src/components/mart.ts";
-import { sitePage } from "./watch.ts";
-
-/** A mart as the built site publishes it (dist/_file/data/marts/<name>.<hash>.json). */
-function publishedMart(siteDir: string, name: string): Array<Record<string, any>> {
-  const dir = join(siteDir, "_file/data/marts");
-  const file = readdirSync(dir).find((f) => f.startsWith(`${name}.`) && f.endsWith(".json"));
-  if (!file) throw new Error(`${name} is not in ${dir}`);
-  return martRows(JSON.parse(readFileSync(join(dir, file), "utf8")) as MartJson);
-}
+import { publishedMart, sitePage } from "./watch.ts";
 
 describe("overview page in Chromium", () => {
   const site = sitePage({ path: "/" });
@@ -37,7 +26,7 @@ describe("overview page in Chromium", () => {
   });
 
   it("shows the figures of mart_overview for the period, channel and tier chosen, and its rate change in points", async () => {
-    const overview = publishedMart(inject("siteDir"), "mart_overview");
+    const overview = publishedMart("mart_overview");
     const pick = (channel: string, tier: string) => overview.find((d) => d.period_type === "quarter" && d.period_key === "2026-Q3" && d.channel === channel && d.tier === tier)!;
     const all = pick("all", "all");
     expect(await cardValue("Bookings, every deal won")).toBe(formatMoney(all.bookings));
@@ -59,7 +48,7 @@ describe("overview page in Chromium", () => {
 
   it("says 'within noise' rather than flag a step whose interval reaches its baseline", async () => {
     await site.page.goto(`${site.url}/`, { waitUntil: "networkidle" });
-    const bottlenecks = publishedMart(inject("siteDir"), "mart_funnel_bottleneck").filter((d) => d.channel === "all");
+    const bottlenecks = publishedMart("mart_funnel_bottleneck").filter((d) => d.channel === "all");
     const lowest = bottlenecks.find((d) => d.is_lowest)!;
     expect(lowest.is_bottleneck).toBe(false);
     expect(await card("Bottleneck").innerText()).toContain("is within noise");

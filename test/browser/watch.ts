@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
+import { martRows, type MartJson } from "../../src/components/mart.ts";
 import { launchBrowser } from "../../scripts/browser.ts";
 import type { SiteName } from "../global-setup.ts";
 import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
@@ -59,4 +62,12 @@ export function sitePage({ path, site = "siteDir" }: { path?: string; site?: Sit
     await server?.close();
   });
   return state;
+}
+
+/** A mart as a site the global setup built publishes it (<site>/_file/data/marts/<name>.<hash>.json): what a page reads. */
+export function publishedMart(name: string, site: SiteName = "siteDir"): Array<Record<string, any>> {
+  const dir = join(inject(site), "_file/data/marts");
+  const file = readdirSync(dir).find((f) => f.startsWith(`${name}.`) && f.endsWith(".json"));
+  if (!file) throw new Error(`${name} is not in ${dir}`);
+  return martRows(JSON.parse(readFileSync(join(dir, file), "utf8")) as MartJson);
 }
