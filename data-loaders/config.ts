@@ -77,6 +77,8 @@ export interface Config {
    * "duplicat" catches "Duplicate opportunity" and "duplicated".
    */
   excludedLossReasons?: string[];
+  /** Accounts left out of every metric (test, demo or internal accounts): by id, or by name pattern (* and ?, any case). */
+  excludedAccounts?: { ids?: string[]; names?: string[] };
   /** Loss or disqualification reason → reason group; unlisted reasons are grouped by pattern or as other. */
   lossReasons: Record<string, string>;
   /** Monthly targets per team and KPI. */
@@ -143,7 +145,7 @@ function readJson(path: string): unknown {
 
 /** The keys each object of the config may have; anything else is a typo or a setting we do not have. */
 const CONFIG_KEYS = {
-  "": ["$comment", "asOf", "locale", "currency", "exchangeRates", "fiscalYearStartMonth", "minimumSample", "salesforce", "funnel", "channels", "teams", "teamPatterns", "ownerTeams", "opportunityTypes", "pipelines", "excludedLossReasons", "lossReasons", "targets", "bottleneck", "recycling", "cohortMaturityDays", "tierShares", "renewalWindowDays", "referenceYields"],
+  "": ["$comment", "asOf", "locale", "currency", "exchangeRates", "fiscalYearStartMonth", "minimumSample", "salesforce", "funnel", "channels", "teams", "teamPatterns", "ownerTeams", "opportunityTypes", "pipelines", "excludedLossReasons", "excludedAccounts", "lossReasons", "targets", "bottleneck", "recycling", "cohortMaturityDays", "tierShares", "renewalWindowDays", "referenceYields"],
   tierShares: ["A", "B"],
   referenceYields: ["inbound", "outbound", "recycled"],
   salesforce: ["customFields"],
@@ -152,6 +154,7 @@ const CONFIG_KEYS = {
   bottleneck: ["baselineQuarters", "windowDays"],
   recycling: ["revisitDefaultMonths", "unreachableMonths"],
   pipeline: ["motion", "team", "exclude", "stages"],
+  excludedAccounts: ["$comment", "ids", "names"],
 } as const;
 
 /** Check a parsed config: every key must be one we know, every mapping must point at something that exists. */
@@ -233,6 +236,18 @@ export function validateConfig(value: unknown, path = "config"): Config {
   if (config.excludedLossReasons !== undefined &&
     !(Array.isArray(config.excludedLossReasons) && config.excludedLossReasons.every((w) => typeof w === "string" && w.trim() !== ""))) {
     fail("excludedLossReasons", 'a list of word beginnings, e.g. ["duplicat", "test"]');
+  }
+  if (config.excludedAccounts !== undefined) {
+    if (typeof config.excludedAccounts !== "object" || config.excludedAccounts === null || Array.isArray(config.excludedAccounts)) {
+      fail("excludedAccounts", 'an object {"ids": [...], "names": [...]}');
+    }
+    checkKeys(config.excludedAccounts, "excludedAccounts", CONFIG_KEYS.excludedAccounts, path);
+    for (const key of ["ids", "names"] as const) {
+      const list = config.excludedAccounts[key];
+      if (list !== undefined && !(Array.isArray(list) && list.every((v) => typeof v === "string" && v.trim() !== ""))) {
+        fail(`excludedAccounts.${key}`, key === "ids" ? "a list of account ids" : 'a list of name patterns, e.g. ["test *", "*(demo)"]');
+      }
+    }
   }
   if (typeof config.targets !== "object" || config.targets === null) fail("targets", "an object of team → KPI → monthly target");
   for (const [team, kpis] of Object.entries(config.targets)) {
@@ -321,6 +336,7 @@ export async function writeConfigTables(connection: DuckDBConnection, config: Co
     create or replace table config_loss_reason (match_key varchar primary key, reason varchar, reason_group varchar);
     create or replace table config_target (team varchar, kpi varchar, monthly_target double);
     create or replace table config_excluded_loss_reason (word varchar primary key);
+    create or replace table config_excluded_account (kind varchar, value varchar, primary key (kind, value));
     create or replace table config_team_pattern (team varchar primary key, pattern varchar, team_order integer);
     create or replace table config_owner_team (match_key varchar primary key, owner varchar, team varchar);
     create or replace table config_pipeline (match_key varchar primary key, pipeline varchar, motion varchar, team varchar, exclude boolean);
@@ -359,6 +375,12 @@ export async function writeConfigTables(connection: DuckDBConnection, config: Co
   }
   for (const [owner, team] of Object.entries(config.ownerTeams ?? {})) {
     await connection.run("insert into config_owner_team values (match_key($owner), $owner, $team) on conflict do nothing", { owner, team });
+  }
+  for (const id of config.excludedAccounts?.ids ?? []) {
+    await connection.run("insert into config_excluded_account values ('id', trim($id)) on conflict do nothing", { id });
+  }
+  for (const pattern of config.excludedAccounts?.names ?? []) {
+    await connection.run("insert into config_excluded_account values ('name', lower(trim($pattern))) on conflict do nothing", { pattern });
   }
   for (const word of config.excludedLossReasons ?? []) {
     await connection.run("insert into config_excluded_loss_reason values (lower(trim($word))) on conflict do nothing", { word });

@@ -47,6 +47,7 @@ final as (
       when unparsed(annual_revenue_text, annual_revenue) then 'unparseable amount in annual_revenue'
       when unparsed(employees_text, employees) then 'unparseable number in employees'
       when unparsed(created_at_text, created_at) then 'unparseable date in created_at'
+      when account_id in (select account_id from stg_excluded_accounts) then 'excluded account (config excludedAccounts)'
     end as quarantine_reason
   from typed
 )

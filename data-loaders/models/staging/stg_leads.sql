@@ -70,6 +70,9 @@ final as (
       when unparsed(sql_at_text, sql_at) then 'unparseable date in sql_at'
       when unparsed(converted_at_text, converted_at) then 'unparseable date in converted_at'
       when unparsed(modified_at_text, modified_at) then 'unparseable date in modified_at'
+      when converted_account_id in (select account_id from stg_excluded_accounts)
+        or exists (select 1 from config_excluded_account where kind = 'name' and lower(company) glob value)
+        then 'of an excluded account (config excludedAccounts)'
     end as quarantine_reason
   from typed
 )

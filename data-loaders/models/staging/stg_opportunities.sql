@@ -198,6 +198,7 @@ final as (
       when unparsed(close_date_text, close_date) then 'unparseable date in close_date'
       when outcome = 'lost' and excluded_loss_reason(loss_reason) is not null
         then 'not a real deal: lost as "' || loss_reason || '" (config excludedLossReasons)'
+      when account_id in (select account_id from stg_excluded_accounts) then 'on an excluded account (config excludedAccounts)'
     end as quarantine_reason
   from decided
 )
