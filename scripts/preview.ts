@@ -43,23 +43,24 @@ async function rebuild(reason: string): Promise<void> {
   }
 }
 
-// One rebuild at a time; changes arriving during one make exactly one more.
-let running: Promise<void> | null = null;
+// One rebuild at a time: changes arriving during one are gathered into exactly one more.
+let running = false;
 let pending: string | null = null;
 let timer: NodeJS.Timeout | undefined;
 function schedule(reason: string): void {
+  pending = reason;
   clearTimeout(timer);
   // Editors write a file in several steps: wait for the burst to end.
-  timer = setTimeout(() => {
-    if (running) {
-      pending = reason;
-      return;
-    }
-    running = rebuild(reason).finally(() => {
-      running = null;
-      if (pending) schedule(pending), (pending = null);
-    });
-  }, 200);
+  timer = setTimeout(runPending, 200);
+}
+async function runPending(): Promise<void> {
+  if (running || pending === null) return;
+  const reason = pending;
+  pending = null;
+  running = true;
+  await rebuild(reason);
+  running = false;
+  void runPending();
 }
 
 await rebuild("start");

@@ -133,6 +133,12 @@ create or replace macro wilson_high(k, n) as case when n > 0 then
   ((k / n) + 1.96 ^ 2 / (2 * n) + 1.96 * sqrt((k / n) * (1 - k / n) / n + 1.96 ^ 2 / (4 * n ^ 2))) / (1 + 1.96 ^ 2 / n)
 end;
 
+-- A step among the opportunity's stages: after the opportunity step and before won (config funnel.steps).
+-- Only stage history can place a lost deal there; an export without any keeps no count or conversion there.
+create or replace macro is_opportunity_stage(step_position) as
+  step_position > (select max(step_order) filter (where step = 'opportunity') from config_funnel_step)
+  and step_position < (select max(step_order) filter (where step = 'won') from config_funnel_step);
+
 -- Why no change against the previous period is shown, for a period that is not whole or has no whole
 -- period before it: the one rule every change on the site follows (a change is made only between two
 -- complete periods wholly in the export).

@@ -21,6 +21,13 @@ export function formatPercent(value: number | null | undefined, digits = 1): str
   return `${(value * 100).toFixed(digits)}%`;
 }
 
+/** A change in a rate, in percentage points from a share: "+2.1 pt" (Korean "+2.1%p"); `signed: false` drops the sign. */
+export function formatPoints(value: number | null | undefined, locale: Locale = "en", { signed = true } = {}): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "–";
+  const shown = signed ? value : Math.abs(value);
+  return `${signed && value > 0 ? "+" : ""}${(shown * 100).toFixed(1)}${locale === "ko" ? "%p" : " pt"}`;
+}
+
 /** Compact money: $1.2M, $350K; ₩1.2억, ₩3,500만. */
 export function formatMoney(value: number | null | undefined, currency = "USD", locale: Locale = "en"): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "–";

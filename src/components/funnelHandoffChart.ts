@@ -3,19 +3,17 @@ import { chartSvg, rowLabel } from "./svgChart.js";
 import { formatCount, formatPercent } from "./format.js";
 import { label, type Locale } from "./labels.js";
 
-/** One step as the chart draws it: a row of mart_funnel_cohorts with its label. */
+/** One step as the chart draws it: a mart_funnel_cohorts row with the step's label in the page's language. */
 export interface FunnelStep {
   step: string;
   team: string;
   label: string;
   reached: number;
   advanced: number | null;
-  /** advanced ÷ reached: the share that went on to the next step. */
-  conversionToNext: number | null;
-  /** The previous step's conversionToNext. */
-  conversionFromPrevious: number | null;
-  /** The share of the top step that got this far (mart_funnel_cohorts.from_top). */
-  cumulative: number | null;
+  /** advanced ÷ reached: the share that went on to the next step shown. */
+  conversion_to_next: number | null;
+  /** The share of the top step that got this far. */
+  from_top: number | null;
 }
 
 export const TEAM_COLORS: Record<string, string> = {
@@ -111,8 +109,8 @@ export function funnelHandoffChart(
       [
         `${d.label} — ${label(d.team, locale)}`,
         `${locale === "ko" ? "도달" : "Reached"}: ${formatCount(d.reached, locale)}`,
-        d.conversionToNext === null ? null : `${locale === "ko" ? "다음 단계 전환" : "To next step"}: ${formatPercent(d.conversionToNext)}`,
-        d.cumulative === null ? null : `${locale === "ko" ? "최상단 대비" : "From top"}: ${formatPercent(d.cumulative)}`,
+        d.conversion_to_next === null ? null : `${locale === "ko" ? "다음 단계 전환" : "To next step"}: ${formatPercent(d.conversion_to_next)}`,
+        d.from_top === null ? null : `${locale === "ko" ? "최상단 대비" : "From top"}: ${formatPercent(d.from_top)}`,
       ]
         .filter(Boolean)
         .join("\n"),
@@ -181,8 +179,8 @@ export function funnelHandoffChart(
       .style("font-weight", handoff ? 700 : 400)
       .text(
         handoff
-          ? `↓ ${formatPercent(step.conversionToNext)}  ${label(step.team, locale)} → ${label(next.team, locale)}`
-          : `↓ ${formatPercent(step.conversionToNext)}`,
+          ? `↓ ${formatPercent(step.conversion_to_next)}  ${label(step.team, locale)} → ${label(next.team, locale)}`
+          : `↓ ${formatPercent(step.conversion_to_next)}`,
       );
   });
 

@@ -2,7 +2,7 @@
  * KPI cards: a figure, its change against the previous period and its attainment against target, the
  * way a team lead reads them out in a meeting. Built with DOM text nodes only.
  */
-import { formatCount, formatMoney, formatPercent, type Locale } from "./format.js";
+import { formatCount, formatMoney, formatPercent, formatPoints, type Locale } from "./format.js";
 import { label } from "./labels.js";
 
 export interface KpiRow {
@@ -43,7 +43,7 @@ export function changeBadge(row: Pick<KpiRow, "change_rate" | "change_points" | 
     return span;
   }
   span.classList.add(change > 0 ? "up" : change < 0 ? "down" : "flat");
-  const size = points !== null ? `${(Math.abs(points) * 100).toFixed(1)}${locale === "ko" ? "%p" : " pt"}` : formatPercent(Math.abs(change));
+  const size = points !== null ? formatPoints(points, locale, { signed: false }) : formatPercent(Math.abs(change));
   span.textContent = `${change > 0 ? "▲" : change < 0 ? "▼" : "■"} ${size} ${label("vs_previous", locale)}`;
   return span;
 }

@@ -43,23 +43,13 @@ with windows as (
   where period_type in ('quarter', 'year')
 ),
 
--- Steps the export can tell anything of: some record entered at or before them, and, for the stages
--- between the opportunity and won, the export keeps stage history.
-stage_bounds as (
-  select
-    max(step_order) filter (where step = 'opportunity') as opportunity_order,
-    max(step_order) filter (where step = 'won') as won_order,
-    exists (select 1 from stg_opportunity_history) as has_history
-  from config_funnel_step
-),
-
+-- Steps the export can tell anything of: some record entered at or before them, and, for the
+-- opportunity's stages, the export keeps stage history.
 steps_with_data as (
-  select step
+  select distinct step
   from mart_funnel
-  cross join stage_bounds
-  group by step, step_order, stage_bounds.opportunity_order, stage_bounds.won_order, stage_bounds.has_history
-  having step_order >= (select min(step_order) from mart_funnel where entered > 0)
-    and (has_history or not (step_order > opportunity_order and step_order < won_order))
+  where step_order >= (select min(step_order) from mart_funnel where entered > 0)
+    and (not is_opportunity_stage(step_order) or exists (select 1 from stg_opportunity_history))
 ),
 
 in_window as (

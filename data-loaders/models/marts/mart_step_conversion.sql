@@ -26,7 +26,7 @@ steps as (
   select step, step_order, team, next_step
   from (select step, step_order, team, lead(step) over (order by step_order) as next_step from config_funnel_step) as ordered
   where exists (select 1 from stg_opportunity_history)
-    or step_order < (select max(step_order) filter (where step = 'opportunity') from config_funnel_step)
+    or not (is_opportunity_stage(step_order) or is_opportunity_stage(step_order + 1))
 ),
 
 window_days as (
