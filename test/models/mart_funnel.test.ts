@@ -181,5 +181,8 @@ describe.skipIf(SKIP_REAL_DATA)("the funnel of an export without leads or stage 
     expect(row!.conversion_to_next).toBeCloseTo(won!.won / row!.reached, 12);
     expect(await query(maven, "select count(*)::integer as n from mart_step_conversion")).toEqual([{ n: 0 }]);
     expect(await query(maven, "select count(*)::integer as n from mart_funnel_bottleneck where is_bottleneck")).toEqual([{ n: 0 }]);
+    // Nor any time in a stage: only the cycle, from creation to close, is measured.
+    const timed = await query<{ step: string }>(maven, "select distinct step from mart_stage_duration order by 1");
+    expect(timed.map((r) => r.step).filter((s) => ["opportunity", "discovery", "proposal", "negotiation"].includes(s))).toEqual([]);
   });
 });

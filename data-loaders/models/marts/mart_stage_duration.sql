@@ -15,8 +15,13 @@ with reach as (
   select * from int_funnel_reach where reached_at_known
 ),
 
+-- Without any stage history the days between the opportunity's stages are not known (the close date stands
+-- in for every stage a won deal skipped): those steps are not measured, as in mart_step_conversion.
 steps as (
-  select step, step_order, lead(step) over (order by step_order) as next_step from config_funnel_step
+  select step, step_order, next_step
+  from (select step, step_order, lead(step) over (order by step_order) as next_step from config_funnel_step) as ordered
+  where exists (select 1 from stg_opportunity_history)
+    or not (is_opportunity_stage(step_order) or is_opportunity_stage(step_order + 1))
 ),
 
 step_days as (
