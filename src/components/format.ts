@@ -2,7 +2,8 @@
  * Number, percent and money formatting in the config's locale. Korean money is shown in 만/억 the way
  * Korean teams read it (₩1.2억), US dollars in K/M.
  */
-export type Locale = "en" | "ko";
+export type { Locale } from "./words.js";
+import type { Locale } from "./words.js";
 
 // One formatter per locale: toLocaleString builds a new one on every call, which made formatting the
 // largest part of a team page's re-render.

@@ -5,21 +5,48 @@
 import { formatCount, formatMoney, formatPercent, formatPoints, type Locale } from "./format.js";
 import { label } from "./labels.js";
 
-export interface KpiRow {
-  team: string;
-  kpi: string;
-  unit: string;
-  value: number | null;
-  previous_value: number | null;
-  change_rate: number | null;
+export type KpiUnit = "count" | "amount" | "ratio" | "multiple";
+
+/** What a card shows besides its figure; every value is a mart column, passed as it is. */
+export interface KpiOptions {
+  unit: KpiUnit;
+  currency?: string;
+  locale?: Locale;
+  /** The previous period's value: with it (or a reason for no change) the card shows a change line. */
+  previous?: number | null;
+  /** Relative change, for a count or an amount. */
+  change?: number | null;
   /** For a rate: the change in points, as a share (−0.021 = 2.1 points down). */
-  change_points?: number | null;
+  changePoints?: number | null;
   /** Why no change is shown (period in progress, previous period partial). */
-  change_note?: string | null;
-  target: number | null;
-  attainment: number | null;
-  is_complete?: boolean;
+  changeNote?: string | null;
+  target?: number | null;
+  attainment?: number | null;
+  /** One line under the figure: what it is made of, its scope, or why it is unknown. */
   note?: string | null;
+}
+
+/** A mart_team_kpis row (or any row with its column names) as a card's options. */
+export function kpiRowOptions(row: {
+  unit: string;
+  previous_value?: number | null;
+  change_rate?: number | null;
+  change_points?: number | null;
+  change_note?: string | null;
+  target?: number | null;
+  attainment?: number | null;
+  note?: string | null;
+}): KpiOptions {
+  return {
+    unit: row.unit as KpiUnit,
+    previous: row.previous_value ?? null,
+    change: row.change_rate ?? null,
+    changePoints: row.change_points ?? null,
+    changeNote: row.change_note ?? null,
+    target: row.target ?? null,
+    attainment: row.attainment ?? null,
+    note: row.note ?? null,
+  };
 }
 
 export function formatKpiValue(value: number | null, unit: string, currency: string, locale: Locale): string {
@@ -33,58 +60,53 @@ export function formatKpiValue(value: number | null, unit: string, currency: str
  * "▲ 12.5% vs previous period" for a count or an amount, "▼ 2.1 pt" (Korean "2.1%p") for a rate, coloured by
  * direction; "– vs previous period (period in progress)" when the mart says the two are not comparable.
  */
-export function changeBadge(row: Pick<KpiRow, "change_rate" | "change_points" | "change_note">, locale: Locale): HTMLElement {
+export function changeBadge(
+  { change = null, changePoints = null, changeNote = null }: Pick<KpiOptions, "change" | "changePoints" | "changeNote">,
+  locale: Locale,
+): HTMLElement {
   const span = document.createElement("span");
   span.className = "change";
-  const points = row.change_points ?? null;
-  const change = points ?? row.change_rate;
-  if (change === null || change === undefined || !Number.isFinite(change)) {
-    span.textContent = `– ${label("vs_previous", locale)}${row.change_note ? ` (${row.change_note})` : ""}`;
+  const shown = changePoints ?? change;
+  if (shown === null || !Number.isFinite(shown)) {
+    span.textContent = `– ${label("vs_previous", locale)}${changeNote ? ` (${changeNote})` : ""}`;
     return span;
   }
-  span.classList.add(change > 0 ? "up" : change < 0 ? "down" : "flat");
-  const size = points !== null ? formatPoints(points, locale, { signed: false }) : formatPercent(Math.abs(change));
-  span.textContent = `${change > 0 ? "▲" : change < 0 ? "▼" : "■"} ${size} ${label("vs_previous", locale)}`;
+  span.classList.add(shown > 0 ? "up" : shown < 0 ? "down" : "flat");
+  const size = changePoints !== null ? formatPoints(changePoints, locale, { signed: false }) : formatPercent(Math.abs(shown));
+  span.textContent = `${shown > 0 ? "▲" : shown < 0 ? "▼" : "■"} ${size} ${label("vs_previous", locale)}`;
   return span;
 }
 
-export function kpiCard(
-  title: string,
-  row: KpiRow | null | undefined,
-  { currency = "USD", locale = "en" as Locale, extra = null as string | null } = {},
-): HTMLElement {
+/**
+ * A card: title, the figure ("–" when it is null), its change against the previous period, its attainment
+ * against target, and one note line.
+ * @example kpiCard("Win rate", 0.446, {unit: "ratio", previous: 0.467, changePoints: -0.021, locale: "en"})
+ */
+export function kpiCard(title: string, value: number | null | undefined, options: KpiOptions): HTMLElement {
+  const { unit, currency = "USD", locale = "en", previous = null, changeNote = null, target = null, attainment = null, note = null } = options;
   const card = document.createElement("div");
   card.className = "card kpi";
   const heading = document.createElement("h2");
   heading.textContent = title;
-  const value = document.createElement("div");
-  value.className = "kpi-value";
-  value.textContent = row ? formatKpiValue(row.value, row.unit, currency, locale) : "–";
-  card.append(heading, value);
-  if (row) {
-    if ((row.previous_value !== null && row.previous_value !== undefined) || row.change_note) card.append(changeBadge(row, locale));
-    if (row.target !== null && row.target !== undefined) {
-      const target = document.createElement("div");
-      target.className = "kpi-note";
-      target.textContent = `${label("target", locale)} ${formatKpiValue(row.target, row.unit, currency, locale)} · ${label("attainment", locale)} ${formatPercent(row.attainment, 0)}`;
-      card.append(target, attainmentBar(row.attainment));
-    }
-    if (row.note) {
-      const note = document.createElement("div");
-      note.className = "kpi-note";
-      note.textContent = row.note;
-      card.append(note);
-    }
+  const figure = document.createElement("div");
+  figure.className = "kpi-value";
+  figure.textContent = formatKpiValue(value ?? null, unit, currency, locale);
+  card.append(heading, figure);
+  if (previous !== null || changeNote) card.append(changeBadge(options, locale));
+  if (target !== null) {
+    const line = document.createElement("div");
+    line.className = "kpi-note";
+    line.textContent = `${label("target", locale)} ${formatKpiValue(target, unit, currency, locale)} · ${label("attainment", locale)} ${formatPercent(attainment, 0)}`;
+    card.append(line, attainmentBar(attainment));
   }
-  if (extra) {
-    const note = document.createElement("div");
-    note.className = "kpi-note";
-    note.textContent = extra;
-    card.append(note);
+  if (note) {
+    const line = document.createElement("div");
+    line.className = "kpi-note";
+    line.textContent = note;
+    card.append(line);
   }
   return card;
 }
-
 /** A thin bar filled to the attainment (capped at 100% of its width, marked when over). */
 function attainmentBar(attainment: number | null): HTMLElement {
   const bar = document.createElement("div");

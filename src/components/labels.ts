@@ -2,7 +2,8 @@
  * The dashboard's words in English and Korean, in our users' own terms (shared/GLOSSARY.md). Pages ask
  * for a label by key; the config's locale picks the language.
  */
-export type Locale = "en" | "ko";
+export type { Locale } from "./words.js";
+import type { Locale } from "./words.js";
 
 const LABELS = {
   overview: ["Overview", "개요"],
