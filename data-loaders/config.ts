@@ -78,7 +78,7 @@ export interface Config {
    */
   excludedLossReasons?: string[];
   /** Accounts left out of every metric (test, demo or internal accounts): by id, or by name pattern (* and ?, any case). */
-  excludedAccounts?: { ids?: string[]; names?: string[] };
+  excludedAccounts?: { ids?: string[]; names?: string[]; types?: string[] };
   /** Loss or disqualification reason → reason group; unlisted reasons are grouped by pattern or as other. */
   lossReasons: Record<string, string>;
   /** Monthly targets per team and KPI. */
@@ -154,7 +154,7 @@ const CONFIG_KEYS = {
   bottleneck: ["baselineQuarters", "windowDays"],
   recycling: ["revisitDefaultMonths", "unreachableMonths"],
   pipeline: ["motion", "team", "exclude", "stages"],
-  excludedAccounts: ["$comment", "ids", "names"],
+  excludedAccounts: ["$comment", "ids", "names", "types"],
 } as const;
 
 /** Check a parsed config: every key must be one we know, every mapping must point at something that exists. */
@@ -239,13 +239,18 @@ export function validateConfig(value: unknown, path = "config"): Config {
   }
   if (config.excludedAccounts !== undefined) {
     if (typeof config.excludedAccounts !== "object" || config.excludedAccounts === null || Array.isArray(config.excludedAccounts)) {
-      fail("excludedAccounts", 'an object {"ids": [...], "names": [...]}');
+      fail("excludedAccounts", 'an object {"ids": [...], "names": [...], "types": [...]}');
     }
     checkKeys(config.excludedAccounts, "excludedAccounts", CONFIG_KEYS.excludedAccounts, path);
-    for (const key of ["ids", "names"] as const) {
+    const expected = {
+      ids: "a list of account ids",
+      names: 'a list of name patterns, e.g. ["test *", "*(demo)"]',
+      types: 'a list of account types (patterns allowed), e.g. ["Test", "Internal*"]',
+    };
+    for (const key of ["ids", "names", "types"] as const) {
       const list = config.excludedAccounts[key];
       if (list !== undefined && !(Array.isArray(list) && list.every((v) => typeof v === "string" && v.trim() !== ""))) {
-        fail(`excludedAccounts.${key}`, key === "ids" ? "a list of account ids" : 'a list of name patterns, e.g. ["test *", "*(demo)"]');
+        fail(`excludedAccounts.${key}`, expected[key]);
       }
     }
   }
@@ -379,8 +384,13 @@ export async function writeConfigTables(connection: DuckDBConnection, config: Co
   for (const id of config.excludedAccounts?.ids ?? []) {
     await connection.run("insert into config_excluded_account values ('id', trim($id)) on conflict do nothing", { id });
   }
-  for (const pattern of config.excludedAccounts?.names ?? []) {
-    await connection.run("insert into config_excluded_account values ('name', lower(trim($pattern))) on conflict do nothing", { pattern });
+  for (const kind of ["names", "types"] as const) {
+    for (const pattern of config.excludedAccounts?.[kind] ?? []) {
+      await connection.run("insert into config_excluded_account values ($kind, lower(trim($pattern))) on conflict do nothing", {
+        kind: kind === "names" ? "name" : "type",
+        pattern,
+      });
+    }
   }
   for (const word of config.excludedLossReasons ?? []) {
     await connection.run("insert into config_excluded_loss_reason values (lower(trim($word))) on conflict do nothing", { word });

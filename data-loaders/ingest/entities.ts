@@ -82,6 +82,7 @@ export const ENTITIES: Entity[] = [
       col("account_id", "unique id of the account", true),
       col("account_name", "company name", true),
       col("industry", "industry"),
+      col("account_type", "the CRM's type of account (customer, partner, competitor, test …)"),
       col("annual_revenue", "annual revenue (amount)"),
       col("employees", "number of employees"),
       col("region", "sales region"),

@@ -311,6 +311,7 @@ async function createAccountsView(connection: DuckDBConnection, companies: Loade
       account_id: candidates(h, ["Record ID"]),
       account_name: candidates(h, ["Company name"]),
       industry: findColumns(h, ["Industry"]),
+      account_type: findColumns(h, ["Type", "Company type"]),
       annual_revenue: findColumns(h, ["Annual Revenue"]),
       employees: findColumns(h, ["Number of Employees"]),
       region: findColumns(h, ["Region"]),

@@ -47,6 +47,7 @@ export const SALESFORCE_OBJECTS: DeclaredObject[] = [
       account_id: ["Id", "Account ID", "계정 ID"],
       account_name: ["Name", "Account Name", "계정 이름"],
       industry: ["Industry", "업종"],
+      account_type: ["Type", "Account Type", "계정 유형", "고객사 유형"],
       annual_revenue: ["AnnualRevenue", "Annual Revenue", "연간 매출"],
       employees: ["NumberOfEmployees", "Employees", "직원 수", "직원"],
       region: ["custom:Account.region"],

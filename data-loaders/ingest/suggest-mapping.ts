@@ -32,6 +32,7 @@ const SYNONYMS: Record<string, string[]> = {
   department: ["department", "team"],
   manager_id: ["manager", "manager id", "reports to"],
   industry: ["industry", "sector"],
+  account_type: ["account type", "company type", "type"],
   annual_revenue: ["annual revenue", "revenue"],
   employees: ["employees", "number of employees", "headcount", "size"],
   country: ["country", "office location", "billing country"],

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateConfig } from "../../data-loaders/config.ts";
@@ -42,9 +42,30 @@ describe("config excludedAccounts", () => {
     expect(await query(warehouse, "select all_reconcile from mart_data_quality_summary")).toEqual([{ all_reconcile: true }]);
   });
 
+  it("leaves out the accounts of a type, by a type pattern in any case (Gamma Inc typed 'Test account', Beta Ltd 'Partner')", async () => {
+    // The fixture with Salesforce's Account.Type column added: Alpha Corp a customer, Beta Ltd a partner, Gamma Inc a test account.
+    const exportsDir = tempDir();
+    cpSync(`${FIXTURES}/closed-deals`, exportsDir, { recursive: true });
+    const accounts = readFileSync(`${FIXTURES}/closed-deals/Account.csv`, "utf8").trim().split("\n");
+    const types = ['"Type"', '"Customer - Direct"', '"Partner"', '"Test account"'];
+    writeFileSync(join(exportsDir, "Account.csv"), accounts.map((line, i) => `${line},${types[i]}`).join("\n") + "\n");
+    const warehouse = await buildFixture(exportsDir, { configPath: configWith({ types: ["TEST*"] }) });
+    expect(await query(warehouse, "select account_id, account_name, matched from stg_excluded_accounts")).toEqual([
+      { account_id: "001000000000003AAA", account_name: "Gamma Inc", matched: 'type "test*"' },
+    ]);
+    expect(await query(warehouse, "select account_type from stg_accounts order by account_id")).toEqual([
+      { account_type: "Customer - Direct" },
+      { account_type: "Partner" },
+    ]);
+    expect(await query(warehouse, "select sum(bookings) as bookings from mart_rep_performance where period_type = 'all'")).toEqual([{ bookings: 155_000 }]);
+    expect(await query(warehouse, "select all_reconcile from mart_data_quality_summary")).toEqual([{ all_reconcile: true }]);
+  });
+
   it("is checked like every other setting: an unknown key names the nearest one", () => {
     const config = JSON.parse(readFileSync("data/config.json", "utf8"));
     expect(() => validateConfig({ ...config, excludedAccounts: { name: ["test*"] } })).toThrow(/"excludedAccounts\.name"\. Did you mean "names"\?/);
     expect(() => validateConfig({ ...config, excludedAccounts: { ids: "001" } })).toThrow(/excludedAccounts.ids/);
+    expect(() => validateConfig({ ...config, excludedAccounts: { type: ["test"] } })).toThrow(/Did you mean "types"\?/);
+    expect(() => validateConfig({ ...config, excludedAccounts: { types: [""] } })).toThrow(/excludedAccounts.types/);
   });
 });

@@ -2,6 +2,7 @@
 -- @column account_id: CRM id of the account
 -- @column account_name: company name
 -- @column industry: industry
+-- @column account_type: the CRM's type of account (customer, partner, competitor, test …), as written
 -- @column annual_revenue: annual revenue, in the export's units
 -- @column employees: number of employees
 -- @column region: sales region
@@ -20,6 +21,7 @@ typed as (
     crm_id(account_id) as account_id,
     account_name,
     industry,
+    nullif(trim(account_type), '') as account_type,
     parse_amount(annual_revenue) as annual_revenue,
     try_cast(parse_amount(employees) as integer) as employees,
     region,

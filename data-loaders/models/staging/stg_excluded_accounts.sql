@@ -1,16 +1,17 @@
--- One row per account config `excludedAccounts` leaves out of every metric (test, demo or internal
--- accounts): listed by id, or named like one of its patterns (* and ? wildcards, in any case). The
+-- One row per account config `excludedAccounts` leaves out of every metric (test, demo, internal or
+-- partner accounts): listed by id, named like one of its name patterns, or of a type (the CRM's account
+-- type) like one of its type patterns (* and ? wildcards, in any case; the first that matches names it). The
 -- account, its deals and the leads converted into it or naming it as their company are set aside in
 -- staging, each with the reason, so the data-quality page counts them and rows still reconcile.
 -- @column account_id: the account's id
 -- @column account_name: its name, where the export has the account
--- @column matched: what excluded it: its id, or the name pattern it matched
+-- @column matched: what excluded it: its id, the name pattern or the type pattern it matched
 with patterns as (
-  select value as pattern from config_excluded_account where kind = 'name'
+  select kind, value as pattern from config_excluded_account where kind in ('name', 'type')
 ),
 
 accounts as (
-  select crm_id(account_id) as account_id, account_name from src_accounts
+  select crm_id(account_id) as account_id, account_name, nullif(trim(account_type), '') as account_type from src_accounts
 ),
 
 by_id as (
@@ -21,15 +22,21 @@ by_id as (
   group by config.value
 ),
 
-by_name as (
-  select accounts.account_id, any_value(accounts.account_name) as account_name, 'name "' || min(patterns.pattern) || '"' as matched
+by_pattern as (
+  -- A name pattern is reported before a type pattern when both match.
+  select
+    accounts.account_id,
+    any_value(accounts.account_name) as account_name,
+    min(patterns.kind || ' "' || patterns.pattern || '"') as matched
   from accounts
-  join patterns on lower(accounts.account_name) glob patterns.pattern
+  join patterns
+    on (patterns.kind = 'name' and lower(accounts.account_name) glob patterns.pattern)
+    or (patterns.kind = 'type' and lower(accounts.account_type) glob patterns.pattern)
   where accounts.account_id is not null and accounts.account_id not in (select account_id from by_id)
   group by accounts.account_id
 )
 
 select * from by_id
 union all
-select * from by_name
+select * from by_pattern
 order by account_id
