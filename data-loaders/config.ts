@@ -85,7 +85,12 @@ export interface Config {
   targets: Partial<Record<Team, Record<string, number>>> & { $comment?: string };
   bottleneck: { baselineQuarters: number; windowDays: number };
   /** When a lost record is due for another approach: "revisit later" without a number of months, and unreachable. */
-  recycling: { revisitDefaultMonths: number; unreachableMonths: number };
+  /**
+   * Recycled leads: when a "revisit later" loss without months, and an unreachable one, are due again;
+   * and the bands of months from a loss to its return (each band's first month after 0: [3, 6, 12] gives
+   * 0-2, 3-5, 6-11, 12+).
+   */
+  recycling: { revisitDefaultMonths: number; unreachableMonths: number; returnBands: number[] };
   /** A cohort is mature (old enough to have converted) this many days after its period ended. */
   cohortMaturityDays: number;
   /** Fit-score tiers: the share of sized accounts in A, and in B (C is the rest). */
@@ -152,7 +157,7 @@ const CONFIG_KEYS = {
   "salesforce.customFields": ["Account.tier", "Account.region", "Lead.mqlDate", "Lead.sqlDate", "Lead.lossReason", "Opportunity.lossReason", "Opportunity.competitors", "User.startDate", "User.region"],
   funnel: ["steps", "leadStatuses", "opportunityStages"],
   bottleneck: ["baselineQuarters", "windowDays"],
-  recycling: ["revisitDefaultMonths", "unreachableMonths"],
+  recycling: ["revisitDefaultMonths", "unreachableMonths", "returnBands"],
   pipeline: ["motion", "team", "exclude", "stages"],
   excludedAccounts: ["$comment", "ids", "names", "types"],
 } as const;
@@ -270,6 +275,11 @@ export function validateConfig(value: unknown, path = "config"): Config {
     const months = config.recycling?.[key];
     if (!Number.isInteger(months) || months < 1) fail(`recycling.${key}`, "a positive number of months");
   }
+  const bands = config.recycling?.returnBands;
+  if (!Array.isArray(bands) || bands.length < 1 || bands.length > 8 ||
+    !bands.every((m, i) => Number.isInteger(m) && m > (i === 0 ? 0 : bands[i - 1]))) {
+    fail("recycling.returnBands", "a rising list of 1 to 8 whole months, each band's first month after 0, e.g. [3, 6, 12]");
+  }
   if (!Number.isInteger(config.cohortMaturityDays) || config.cohortMaturityDays < 0) fail("cohortMaturityDays", "a number of days ≥ 0");
   for (const tier of ["A", "B"] as const) {
     const share = config.tierShares?.[tier];
@@ -323,6 +333,18 @@ function checkMap(
 }
 
 /**
+ * The bands of months from a loss to its return, from each band's first month after 0: [3, 6, 12] →
+ * 0-2, 3-5, 6-11, 12+ (a one-month band is named by its month alone).
+ */
+export function returnBands(starts: number[]): Array<{ order: number; label: string; min: number; max: number | null }> {
+  const firsts = [0, ...starts];
+  return firsts.map((min, i) => {
+    const max = i + 1 < firsts.length ? firsts[i + 1] - 1 : null;
+    return { order: i + 1, label: max === null ? `${min}+` : max === min ? `${min}` : `${min}-${max}`, min, max };
+  });
+}
+
+/**
  * Write the config into the warehouse as tables, so SQL models join to settings instead of having them
  * spliced in. Names are matched case-, accent- and space-insensitively (the `match_key` macro) because
  * exports differ. The macros are created here, between the tables (which some macros read) and their rows
@@ -337,6 +359,7 @@ export async function writeConfigTables(connection: DuckDBConnection, config: Co
     create or replace table config_team (match_key varchar primary key, department varchar, team varchar);
     create or replace table config_opportunity_type (match_key varchar primary key, opportunity_type varchar, motion varchar);
     create or replace table config_setting (name varchar primary key, value varchar);
+    create or replace table config_recycle_band (band_order integer primary key, months_to_return varchar, min_months integer, max_months integer);
     create or replace table config_exchange_rate (currency varchar primary key, rate double);
     create or replace table config_loss_reason (match_key varchar primary key, reason varchar, reason_group varchar);
     create or replace table config_target (team varchar, kpi varchar, monthly_target double);
@@ -380,6 +403,9 @@ export async function writeConfigTables(connection: DuckDBConnection, config: Co
   }
   for (const [owner, team] of Object.entries(config.ownerTeams ?? {})) {
     await connection.run("insert into config_owner_team values (match_key($owner), $owner, $team) on conflict do nothing", { owner, team });
+  }
+  for (const band of returnBands(config.recycling.returnBands)) {
+    await connection.run("insert into config_recycle_band values ($order, $label, $min, $max)", band);
   }
   for (const id of config.excludedAccounts?.ids ?? []) {
     await connection.run("insert into config_excluded_account values ('id', trim($id)) on conflict do nothing", { id });

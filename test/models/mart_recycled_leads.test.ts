@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildFixture, FIXTURES, query, tempDir } from "../helpers.ts";
 
@@ -97,6 +97,26 @@ describe("mart_recycled_leads", () => {
       { months_to_return: "6-11", pool: 10, recycled: 1, recycled_won: 0, yield_rate: 0, re_engagement_rate: 0.1, overall_yield_rate: 0 },
       // O6, 17 months
       { months_to_return: "12+", pool: 10, recycled: 1, recycled_won: 0, yield_rate: 0, re_engagement_rate: 0.1, overall_yield_rate: 0 },
+    ]);
+  });
+
+  it("bands the months to return as config recycling.returnBands says: [1, 12] gives 0, 1-11 and 12+", async () => {
+    const config = JSON.parse(readFileSync("data/config.json", "utf8"));
+    const configPath = join(tempDir(), "config.json");
+    writeFileSync(configPath, JSON.stringify({ ...config, recycling: { ...config.recycling, returnBands: [1, 12] } }));
+    const banded = await buildFixture(`${FIXTURES}/recycling`, { configPath });
+    const rows = await query(
+      banded,
+      `select months_to_return, bucket_order, recycled, recycled_won
+       from mart_recycled_leads where reason_group = 'all' and months_to_return <> 'all' order by bucket_order`,
+    );
+    expect(rows).toEqual([
+      // L2 (0 months)
+      { months_to_return: "0", bucket_order: 1, recycled: 1, recycled_won: 0 },
+      // L7 (1), O1 (4, won), L5 (7)
+      { months_to_return: "1-11", bucket_order: 2, recycled: 3, recycled_won: 1 },
+      // O6 (17)
+      { months_to_return: "12+", bucket_order: 3, recycled: 1, recycled_won: 0 },
     ]);
   });
 

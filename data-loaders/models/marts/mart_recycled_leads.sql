@@ -1,4 +1,5 @@
--- One row per loss-reason group (and 'all') × months from loss to return ('0-2', '3-5', '6-11', '12+',
+-- One row per loss-reason group (and 'all') × band of months from loss to return (config
+-- recycling.returnBands: '0-2', '3-5', '6-11', '12+' by default,
 -- and 'all'): how much of the recycle pool came back and how much of that ended in a won deal
 -- (METRICS.md "Recycled leads"). The pool and each record's first return are int_recycle_pool's: lost
 -- new-business deals and disqualified leads, recycled when the same account enters the funnel again
@@ -7,13 +8,13 @@
 -- The contract, so that rows can be read and summed safely:
 --   * A recycled record counts once, at its FIRST return, in the bucket of the months to that return;
 --     it "leads to a won deal" only when that first return ended in a won new-business deal. recycled,
---     recycled_won and recycled_open add up over the four buckets to the 'all' row.
+--     recycled_won and recycled_open add up over the buckets to the 'all' row.
 --   * `pool` is the reason group's whole pool on every row of that group: a record that never came back
 --     has no bucket and is counted only in the pool. So re_engagement_rate and overall_yield_rate of the
 --     buckets add up to the 'all' row's; never sum `pool` over buckets.
 --   * Records whose account (or company) or loss date is unknown cannot be followed: they are left out
 --     of `pool` and counted in `pool_untracked`.
---   * A reason group has rows when the pool holds it, always with all five bucket rows (a 0 there is a
+--   * A reason group has rows when the pool holds it, always with a row for every bucket and 'all' (a 0 there is a
 --     fact); 'all' has rows even when the pool is empty, with a note saying why.
 --   * A disqualified lead's loss date is the last date known on it (see int_recycle_pool), so its early
 --     buckets can hold leads that arrived while it was still being worked; returns still open may yet be
@@ -21,8 +22,8 @@
 --     outbound ≈ 1.7%, recycled ≈ 5%) are page text, not columns; mart_channel has the measured
 --     inbound and outbound figures.
 -- @column reason_group: unreachable, revisit_later, no_budget, no_need, competitor, other, unknown (no reason recorded), or all
--- @column months_to_return: complete months from the loss to the first return: 0-2, 3-5, 6-11, 12+, or all
--- @column bucket_order: 1–4 for the buckets in time order, 0 for all
+-- @column months_to_return: complete months from the loss to the first return, in the bands of config recycling.returnBands (0-2, 3-5, 6-11, 12+ by default), or all
+-- @column bucket_order: 1, 2, … for the buckets in time order, 0 for all
 -- @column pool: pooled records of the reason group that can be followed (the whole group, on every bucket row)
 -- @column pool_untracked: pooled records of the reason group left out because their account or loss date is unknown
 -- @column recycled: pooled records whose first return fell in this bucket
@@ -48,12 +49,8 @@ minimum_sample as (
 ),
 
 buckets as (
-  select * from (values
-    (1, '0-2', 0, 2),
-    (2, '3-5', 3, 5),
-    (3, '6-11', 6, 11),
-    (4, '12+', 12, null)
-  ) as t(bucket_order, months_to_return, min_months, max_months)
+  -- config recycling.returnBands: 0-2, 3-5, 6-11, 12+ by default.
+  select band_order as bucket_order, months_to_return, min_months, max_months from config_recycle_band
 ),
 
 bucketed as (
