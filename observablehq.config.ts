@@ -3,8 +3,12 @@
 // node_modules in the pages.
 import { existsSync } from "node:fs";
 import { martNames } from "./data-loaders/site/marts.ts";
+import { siteShape } from "./data-loaders/site/teams.ts";
 
-export const TEAMS = ["marketing", "inside_sales", "field_sales", "customer_success"];
+// The teams (config teamRoles: The Model's four unless the export's settings rename, add or split them),
+// each with a meeting page from one parameterised page.
+const { locale, teams } = await siteShape();
+export const TEAMS = teams.map((t) => t.team);
 
 /** The navigation. test/site/pages.test.ts checks that every page listed here exists. */
 export const NAVIGATION = [
@@ -13,12 +17,7 @@ export const NAVIGATION = [
   {
     name: "Team meetings",
     open: true,
-    pages: [
-      { name: "Marketing", path: "/teams/marketing" },
-      { name: "Inside sales", path: "/teams/inside_sales" },
-      { name: "Field sales", path: "/teams/field_sales" },
-      { name: "Customer success", path: "/teams/customer_success" },
-    ],
+    pages: teams.map((t) => ({ name: locale === "ko" ? t.label_ko : t.label_en, path: `/teams/${t.team}` })),
   },
   { name: "Win rate", path: "/win-rate" },
   { name: "Reps", path: "/reps" },
@@ -51,7 +50,7 @@ export default {
   // the marts no page reads yet); team pages come from one parameterised page.
   dynamicPaths: [
     ...martNames().map((name) => `/data/marts/${name}.json`),
-    ...(built("/teams/marketing") ? TEAMS.map((team) => `/teams/${team}`) : []),
+    ...(existsSync(pageFile("/teams/")) ? TEAMS.map((team) => `/teams/${team}`) : []),
   ],
   toc: false,
   search: false,

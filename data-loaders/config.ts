@@ -8,16 +8,27 @@ import { join, resolve } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { createMacros } from "./warehouse/models.ts";
 
-export const TEAMS = ["marketing", "inside_sales", "field_sales", "customer_success"] as const;
-export type Team = (typeof TEAMS)[number];
+/**
+ * The Model's four functions. Every team plays one role; a role's KPIs, its handoff into the next role
+ * and its act-on list are the same for each of its teams. By default each role is one team of its name;
+ * config `teamRoles` renames them, adds teams or splits a role (enterprise and mid-market field sales).
+ */
+export const ROLES = ["marketing", "inside_sales", "field_sales", "customer_success"] as const;
+export type Role = (typeof ROLES)[number];
+const ROLE_LABELS: Record<Role, { en: string; ko: string }> = {
+  marketing: { en: "Marketing", ko: "마케팅" },
+  inside_sales: { en: "Inside sales", ko: "인사이드 세일즈" },
+  field_sales: { en: "Field sales", ko: "필드 세일즈" },
+  customer_success: { en: "Customer success", ko: "고객 성공 (CS)" },
+};
 export const CHANNELS = ["inbound", "outbound", "unknown"] as const;
 export const OPPORTUNITY_MOTIONS = ["new_business", "renewal", "expansion"] as const;
 /** Outcomes that end a record's way through the funnel without reaching the next step. */
 export const TERMINAL_OUTCOMES = ["lost", "disqualified"] as const;
 /** The recycle pool's reason groups (METRICS.md "Recycled leads"). */
 export const LOSS_REASON_GROUPS = ["unreachable", "revisit_later", "no_budget", "no_need", "competitor", "other"] as const;
-/** The KPIs each team owns, in the units of their targets. */
-export const TEAM_KPIS: Record<Team, string[]> = {
+/** The KPIs each role's teams own, in the units of their targets. */
+export const ROLE_KPIS: Record<Role, string[]> = {
   marketing: ["leads", "mqls"],
   inside_sales: ["sqls", "opportunities_created"],
   field_sales: ["won_deals", "bookings"],
@@ -26,7 +37,8 @@ export const TEAM_KPIS: Record<Team, string[]> = {
 
 export interface FunnelStep {
   key: string;
-  team: Team;
+  /** The role whose work the step is (marketing, inside_sales, field_sales or customer_success). */
+  team: Role;
   label: { en: string; ko: string };
   /** Optional target for the conversion from this step to the next; the bottleneck is then judged against it. */
   targetConversion?: number;
@@ -37,11 +49,37 @@ export interface PipelineSetting {
   /** Every deal in it is this motion (a "Renewals" pipeline is renewal by default, by its name). */
   motion?: (typeof OPPORTUNITY_MOTIONS)[number];
   /** Its deals belong to this team, whatever their owner's department. */
-  team?: Team;
+  team?: string;
   /** Leave its deals out of every metric (a test or internal pipeline); they are counted on the data-quality page. */
   exclude?: boolean;
   /** Stage label → funnel step (or lost) for this pipeline's own stages; wins over `funnel.opportunityStages`. */
   stages?: Record<string, string>;
+}
+
+/** A team of the organisation: the role it plays in The Model, and its name in both languages. */
+export interface TeamSetting {
+  role: Role;
+  /** Required for a team whose key is not a role's; a role's own team defaults to the role's name. */
+  label?: { en: string; ko: string };
+}
+
+/** One configured team, in the order pages list them (by role, then as written in config). */
+export interface ConfiguredTeam {
+  team: string;
+  role: Role;
+  label: { en: string; ko: string };
+}
+
+/** The organisation's teams: config `teamRoles`, or The Model's four when it is not set. */
+export function configuredTeams(config: Pick<Config, "teamRoles">): ConfiguredTeam[] {
+  const entries: Array<[string, TeamSetting]> = config.teamRoles
+    ? Object.entries(config.teamRoles).filter(([key]) => key !== "$comment")
+    : ROLES.map((role) => [role, { role }]);
+  return ROLES.flatMap((role) =>
+    entries
+      .filter(([, team]) => team.role === role)
+      .map(([team, setting]) => ({ team, role, label: setting.label ?? ROLE_LABELS[role] })),
+  );
 }
 
 export interface Config {
@@ -60,12 +98,14 @@ export interface Config {
     opportunityStages: Record<string, string>;
   };
   channels: Record<string, string>;
+  /** The organisation's teams and the role each plays; The Model's four by default (see configuredTeams). */
+  teamRoles?: Record<string, TeamSetting>;
   teams: Record<string, string>;
   /**
    * Team → a regular expression over a user's department, role, profile or title (case-insensitive), for
    * users whose department `teams` does not map: "SDR" in a title is inside sales.
    */
-  teamPatterns?: Partial<Record<Team, string>>;
+  teamPatterns?: Record<string, string>;
   /** Owner (user id or name) → team: for owners nothing else places. Wins over department and patterns. */
   ownerTeams?: Record<string, string>;
   opportunityTypes: Record<string, string>;
@@ -82,7 +122,7 @@ export interface Config {
   /** Loss or disqualification reason → reason group; unlisted reasons are grouped by pattern or as other. */
   lossReasons: Record<string, string>;
   /** Monthly targets per team and KPI. */
-  targets: Partial<Record<Team, Record<string, number>>> & { $comment?: string };
+  targets: Record<string, Record<string, number>> & { $comment?: string };
   bottleneck: { baselineQuarters: number; windowDays: number };
   /** When a lost record is due for another approach: "revisit later" without a number of months, and unreachable. */
   /**
@@ -109,7 +149,8 @@ export const EXPORT_CONFIG_FILE = "config.json";
 /**
  * The config for a build: the defaults, with an export's own settings (`path`: a config.json beside the
  * exports, or a file --config / CRM_CONFIG names) laid over them — objects merged key by key, anything
- * else (a list, a number) replaced. A bad or unknown setting stops the build naming the file and setting.
+ * else (a list, a number) replaced, and a key set to null removed (a default mapping the export does not
+ * want, such as teamPatterns.field_sales once field sales is split into teams). A bad or unknown setting stops the build naming the file and setting.
  * @example loadConfig("data/exports/sample/config.json")  // the defaults plus the sample's targets
  */
 export function loadConfig(path: string | null = DEFAULT_CONFIG_PATH): Config {
@@ -126,12 +167,13 @@ export function exportConfigPath(exportsDir: string): string | null {
   return existsSync(path) ? path : null;
 }
 
-/** `over` laid on `base`: plain objects merged key by key, any other value replaced. */
+/** `over` laid on `base`: plain objects merged key by key, any other value replaced, null removing the key. */
 export function mergeSettings(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(over)) {
     const under = merged[key];
-    merged[key] = isPlainObject(value) && isPlainObject(under) ? mergeSettings(under, value) : value;
+    if (value === null) delete merged[key];
+    else merged[key] = isPlainObject(value) && isPlainObject(under) ? mergeSettings(under, value) : value;
   }
   return merged;
 }
@@ -150,7 +192,7 @@ function readJson(path: string): unknown {
 
 /** The keys each object of the config may have; anything else is a typo or a setting we do not have. */
 const CONFIG_KEYS = {
-  "": ["$comment", "asOf", "locale", "currency", "exchangeRates", "fiscalYearStartMonth", "minimumSample", "salesforce", "funnel", "channels", "teams", "teamPatterns", "ownerTeams", "opportunityTypes", "pipelines", "excludedLossReasons", "excludedAccounts", "lossReasons", "targets", "bottleneck", "recycling", "cohortMaturityDays", "tierShares", "renewalWindowDays", "referenceYields"],
+  "": ["$comment", "asOf", "locale", "currency", "exchangeRates", "fiscalYearStartMonth", "minimumSample", "salesforce", "funnel", "channels", "teamRoles", "teams", "teamPatterns", "ownerTeams", "opportunityTypes", "pipelines", "excludedLossReasons", "excludedAccounts", "lossReasons", "targets", "bottleneck", "recycling", "cohortMaturityDays", "tierShares", "renewalWindowDays", "referenceYields"],
   tierShares: ["A", "B"],
   referenceYields: ["inbound", "outbound", "recycled"],
   salesforce: ["customFields"],
@@ -160,6 +202,8 @@ const CONFIG_KEYS = {
   recycling: ["revisitDefaultMonths", "unreachableMonths", "returnBands"],
   pipeline: ["motion", "team", "exclude", "stages"],
   excludedAccounts: ["$comment", "ids", "names", "types"],
+  team: ["role", "label"],
+  label: ["en", "ko"],
 } as const;
 
 /** Check a parsed config: every key must be one we know, every mapping must point at something that exists. */
@@ -199,7 +243,7 @@ export function validateConfig(value: unknown, path = "config"): Config {
   for (const [i, step] of steps.entries()) {
     if (!/^[a-z][a-z0-9_]*$/.test(step.key ?? "")) fail(`funnel.steps[${i}].key`, "a lower-case key such as mql");
     if (stepKeys.has(step.key)) fail(`funnel.steps[${i}].key`, `a unique key ("${step.key}" repeats)`);
-    if (!TEAMS.includes(step.team)) fail(`funnel.steps[${i}].team`, `one of ${TEAMS.join(", ")}`);
+    if (!ROLES.includes(step.team)) fail(`funnel.steps[${i}].team`, `the role whose step it is: one of ${ROLES.join(", ")}`);
     if (!step.label?.en || !step.label?.ko) fail(`funnel.steps[${i}].label`, "an object with en and ko labels");
     if (step.targetConversion !== undefined && !(step.targetConversion > 0 && step.targetConversion <= 1)) {
       fail(`funnel.steps[${i}].targetConversion`, "a share between 0 and 1, e.g. 0.35");
@@ -213,10 +257,14 @@ export function validateConfig(value: unknown, path = "config"): Config {
   checkMap(config.funnel.leadStatuses, "funnel.leadStatuses", outcomes, fail);
   checkMap(config.funnel.opportunityStages, "funnel.opportunityStages", outcomes, fail);
   checkMap(config.channels, "channels", new Set(CHANNELS), fail);
-  checkMap(config.teams, "teams", new Set(TEAMS), fail);
-  if (config.ownerTeams !== undefined) checkMap(config.ownerTeams, "ownerTeams", new Set(TEAMS), fail);
+  const teams = validateTeamRoles(config, path, fail);
+  const teamKeys = new Set(teams.map((t) => t.team));
+  // A default mapping that names a role the org split or renamed says how to mend it.
+  const teamList = [...teamKeys].join(", ") + (config.teamRoles ? " (config teamRoles; set a default you do not want to null to drop it)" : "");
+  checkMap(config.teams, "teams", teamKeys, fail, teamList);
+  if (config.ownerTeams !== undefined) checkMap(config.ownerTeams, "ownerTeams", teamKeys, fail, teamList);
   for (const [team, pattern] of Object.entries(config.teamPatterns ?? {})) {
-    if (!TEAMS.includes(team as Team)) fail(`teamPatterns.${team}`, `a team: ${TEAMS.join(", ")}`);
+    if (!teamKeys.has(team)) fail(`teamPatterns.${team}`, `a team: ${teamList}`);
     try {
       new RegExp(pattern as string, "i");
     } catch {
@@ -232,7 +280,7 @@ export function validateConfig(value: unknown, path = "config"): Config {
     if (typeof pipeline !== "object" || pipeline === null) fail(at, "an object with motion, team, exclude or stages");
     checkKeys(pipeline, at, CONFIG_KEYS.pipeline, path);
     if (pipeline.motion !== undefined && !OPPORTUNITY_MOTIONS.includes(pipeline.motion)) fail(`${at}.motion`, `one of ${OPPORTUNITY_MOTIONS.join(", ")}`);
-    if (pipeline.team !== undefined && !TEAMS.includes(pipeline.team)) fail(`${at}.team`, `one of ${TEAMS.join(", ")}`);
+    if (pipeline.team !== undefined && !teamKeys.has(pipeline.team)) fail(`${at}.team`, `one of ${teamList}`);
     if (pipeline.exclude !== undefined && typeof pipeline.exclude !== "boolean") fail(`${at}.exclude`, "true or false");
     if (pipeline.stages !== undefined) checkMap(pipeline.stages, `${at}.stages`, outcomes, fail);
   }
@@ -262,9 +310,10 @@ export function validateConfig(value: unknown, path = "config"): Config {
   if (typeof config.targets !== "object" || config.targets === null) fail("targets", "an object of team → KPI → monthly target");
   for (const [team, kpis] of Object.entries(config.targets)) {
     if (team === "$comment") continue;
-    if (!TEAMS.includes(team as Team)) fail(`targets.${team}`, `a team: ${TEAMS.join(", ")}`);
+    const role = teams.find((t) => t.team === team)?.role;
+    if (!role) fail(`targets.${team}`, `a team: ${teamList}`);
     for (const [kpi, value] of Object.entries(kpis as Record<string, number>)) {
-      if (!TEAM_KPIS[team as Team].includes(kpi)) fail(`targets.${team}.${kpi}`, `a KPI of ${team}: ${TEAM_KPIS[team as Team].join(", ")}`);
+      if (!ROLE_KPIS[role!].includes(kpi)) fail(`targets.${team}.${kpi}`, `a KPI of ${team} (${role}): ${ROLE_KPIS[role!].join(", ")}`);
       if (typeof value !== "number" || !(value >= 0)) fail(`targets.${team}.${kpi}`, "a number ≥ 0 (per month)");
     }
   }
@@ -277,7 +326,7 @@ export function validateConfig(value: unknown, path = "config"): Config {
   }
   const bands = config.recycling?.returnBands;
   if (!Array.isArray(bands) || bands.length < 1 || bands.length > 8 ||
-    !bands.every((m, i) => Number.isInteger(m) && m > (i === 0 ? 0 : bands[i - 1]))) {
+    !bands.every((m, i) => Number.isInteger(m) && m > (i === 0 ? 0 : bands[i - 1]!))) {
     fail("recycling.returnBands", "a rising list of 1 to 8 whole months, each band's first month after 0, e.g. [3, 6, 12]");
   }
   if (!Number.isInteger(config.cohortMaturityDays) || config.cohortMaturityDays < 0) fail("cohortMaturityDays", "a number of days ≥ 0");
@@ -292,6 +341,38 @@ export function validateConfig(value: unknown, path = "config"): Config {
     if (typeof share !== "number" || !(share >= 0 && share <= 1)) fail(`referenceYields.${key}`, "a share between 0 and 1, e.g. 0.146");
   }
   return config;
+}
+
+/**
+ * config `teamRoles`: each team a lower-case key (it is the team page's address), playing one of The
+ * Model's roles, named in both languages unless it is a role's own team; every role has a team, since
+ * the funnel hands work from each role to the next.
+ */
+function validateTeamRoles(config: Config, path: string, fail: (setting: string, expected: string) => never): ConfiguredTeam[] {
+  if (config.teamRoles === undefined) return configuredTeams(config);
+  if (typeof config.teamRoles !== "object" || config.teamRoles === null || Array.isArray(config.teamRoles)) {
+    fail("teamRoles", 'an object of team → {"role": …, "label": {"en": …, "ko": …}}');
+  }
+  for (const [team, setting] of Object.entries(config.teamRoles)) {
+    if (team === "$comment") continue;
+    const at = `teamRoles.${team}`;
+    if (!/^[a-z][a-z0-9_]*$/.test(team)) fail(at, "a lower-case key such as mid_market (it is the team page's address)");
+    if (typeof setting !== "object" || setting === null) fail(at, 'an object {"role": …, "label": {"en": …, "ko": …}}');
+    checkKeys(setting, at, CONFIG_KEYS.team, path);
+    if (!ROLES.includes(setting.role)) fail(`${at}.role`, `one of The Model's roles: ${ROLES.join(", ")}`);
+    if (setting.label !== undefined) {
+      if (typeof setting.label !== "object" || setting.label === null) fail(`${at}.label`, 'an object {"en": …, "ko": …}');
+      checkKeys(setting.label, `${at}.label`, CONFIG_KEYS.label, path);
+    }
+    if (setting.label === undefined ? !(ROLES as readonly string[]).includes(team) : !setting.label.en?.trim() || !setting.label.ko?.trim()) {
+      fail(`${at}.label`, 'the team\'s name in both languages, e.g. {"en": "Mid-market sales", "ko": "미드마켓 영업"}');
+    }
+  }
+  const teams = configuredTeams(config);
+  for (const role of ROLES) {
+    if (!teams.some((t) => t.role === role)) fail("teamRoles", `at least one team for every role: none plays ${role}`);
+  }
+  return teams;
 }
 
 /** An unknown key stops the build, naming the keys allowed there and the nearest one (a typo's fix). */
@@ -325,10 +406,11 @@ function checkMap(
   setting: string,
   allowed: Set<string>,
   fail: (setting: string, expected: string) => never,
+  allowedText = [...allowed].join(", "),
 ): void {
   if (typeof map !== "object" || map === null) fail(setting, "an object of name → value");
   for (const [name, value] of Object.entries(map)) {
-    if (!allowed.has(value)) fail(`${setting}.${name}`, `one of ${[...allowed].join(", ")}`);
+    if (!allowed.has(value)) fail(`${setting}.${name}`, `one of ${allowedText}`);
   }
 }
 
@@ -339,7 +421,7 @@ function checkMap(
 export function returnBands(starts: number[]): Array<{ order: number; label: string; min: number; max: number | null }> {
   const firsts = [0, ...starts];
   return firsts.map((min, i) => {
-    const max = i + 1 < firsts.length ? firsts[i + 1] - 1 : null;
+    const max = i + 1 < firsts.length ? firsts[i + 1]! - 1 : null;
     return { order: i + 1, label: max === null ? `${min}+` : max === min ? `${min}` : `${min}-${max}`, min, max };
   });
 }
@@ -366,6 +448,7 @@ export async function writeConfigTables(connection: DuckDBConnection, config: Co
     create or replace table config_excluded_loss_reason (word varchar primary key);
     create or replace table config_excluded_account (kind varchar, value varchar, primary key (kind, value));
     create or replace table config_team_pattern (team varchar primary key, pattern varchar, team_order integer);
+    create or replace table config_team_role (team varchar primary key, role varchar, team_order integer, label_en varchar, label_ko varchar, is_role_default boolean);
     create or replace table config_owner_team (match_key varchar primary key, owner varchar, team varchar);
     create or replace table config_pipeline (match_key varchar primary key, pipeline varchar, motion varchar, team varchar, exclude boolean);
     create or replace table config_pipeline_stage (pipeline_key varchar, match_key varchar, stage varchar, step varchar, primary key (pipeline_key, match_key));
@@ -398,8 +481,20 @@ export async function writeConfigTables(connection: DuckDBConnection, config: Co
       });
     }
   }
+  const teams = configuredTeams(config);
+  for (const [order, { team, role, label }] of teams.entries()) {
+    // A role's first team takes the role's work that no team of the role owns (see int_team_attribution).
+    const isRoleDefault = teams.find((t) => t.role === role)!.team === team;
+    await connection.run("insert into config_team_role values ($team, $role, $order, $en, $ko, $isRoleDefault)", {
+      team, role, order, en: label.en, ko: label.ko, isRoleDefault,
+    });
+  }
   for (const [team, pattern] of Object.entries(config.teamPatterns ?? {})) {
-    await connection.run("insert into config_team_pattern values ($team, $pattern, $order)", { team, pattern: pattern as string, order: TEAMS.indexOf(team as Team) });
+    await connection.run("insert into config_team_pattern values ($team, $pattern, $order)", {
+      team,
+      pattern: pattern as string,
+      order: teams.findIndex((t) => t.team === team),
+    });
   }
   for (const [owner, team] of Object.entries(config.ownerTeams ?? {})) {
     await connection.run("insert into config_owner_team values (match_key($owner), $owner, $team) on conflict do nothing", { owner, team });

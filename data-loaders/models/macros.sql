@@ -229,3 +229,24 @@ create or replace macro won_flag(is_won, status) as coalesce(
   parse_bool(is_won),
   case match_key(status) when 'won' then true when 'lost' then false when 'open' then false end
 );
+
+-- The role a team plays in The Model (config teamRoles); null for 'unknown' and any team not configured.
+-- The config's columns are renamed inside the macros so that an argument naming a column of the caller
+-- (team, role) cannot bind to config_team_role's own columns of that name.
+create or replace macro team_role(team_key) as (
+  select config_role from (select team as config_team, role as config_role from config_team_role)
+  where config_team = team_key
+);
+
+-- The team a role's record counts for: its owner's team when that team plays the role, else the role's
+-- first team, so that every record counts once and none is dropped.
+create or replace macro team_of_role(owner_team_key, role_key) as coalesce(
+  (
+    select config_team from (select team as config_team, role as config_role from config_team_role)
+    where config_team = owner_team_key and config_role = role_key
+  ),
+  (
+    select config_team from (select team as config_team, role as config_role, is_role_default as config_default from config_team_role)
+    where config_role = role_key and config_default
+  )
+);

@@ -58,7 +58,13 @@ export function martJson(model: Model, all: Record<string, unknown[]>): MartJson
   const list = isListMart(model);
   const total = Object.values(all)[0]?.length ?? 0;
   const keep = list
-    ? [...Array(total).keys()].filter((i) => Number(all.list_rank![i]) <= LIST_SHOWN.list || Number(all.owner_rank![i]) <= LIST_SHOWN.owner)
+    ? [...Array(total).keys()].filter(
+        (i) =>
+          Number(all.list_rank![i]) <= LIST_SHOWN.list ||
+          Number(all.owner_rank![i]) <= LIST_SHOWN.owner ||
+          // A team's own list, where config teamRoles splits a role into teams.
+          (all.team_rank !== undefined && Number(all.team_rank[i]) <= LIST_SHOWN.list),
+      )
     : null;
   const data = keep ? Object.fromEntries(Object.entries(all).map(([c, values]) => [c, keep.map((i) => values[i])])) : all;
   const described = new Map(model.columns.map((c) => [c.name, c.description]));

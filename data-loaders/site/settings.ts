@@ -18,6 +18,8 @@ export async function siteSettings(db: DuckDBConnection) {
     asOfReason: await queryValue<string>(db, "select as_of_reason from int_as_of"),
     format: await queryValue<string>(db, "select format from warehouse_meta"),
     steps: await queryRows(db, "select step, step_order, team, label_en, label_ko from config_funnel_step order by step_order"),
+    /** The organisation's teams (config teamRoles) and the role each plays in The Model. */
+    teams: await queryRows(db, "select team, role, label_en, label_ko from config_team_role order by team_order"),
     periods: await queryRows(
       db,
       `select period_type, period_key, strftime(period_start, '%Y-%m-%d') as period_start,

@@ -27,12 +27,17 @@ const rowsOf = new WeakMap<MartJson, Row[]>();
 
 /**
  * The rows of a list mart a page shows, most urgent first: for one owner (matched on `key`), every row of
- * theirs the JSON holds (at least their first `ownerRank`); for everyone ("all"), the first `listRank`.
+ * theirs the JSON holds (at least their first `ownerRank`); for everyone ("all"), the first `listRank` —
+ * of one team's list when `team` is given and the mart ranks its rows per team (`team_rank`).
  */
-export function listRows(mart: MartJson, owner = "all", key = "owner_id"): Row[] {
+export function listRows(mart: MartJson, owner = "all", key = "owner_id", team: string | null = null): Row[] {
   const limit = mart.shown?.listRank ?? Infinity;
   // Rows are made once per mart: a page re-renders its list on every filter change.
   if (!rowsOf.has(mart)) rowsOf.set(mart, martRows(mart));
-  const rows = rowsOf.get(mart)!.filter((d) => (owner === "all" ? d.list_rank <= limit : String(d[key] ?? "(none)") === owner));
+  const all = rowsOf.get(mart)!;
+  const byTeam = team !== null && "team_rank" in mart.data;
+  const rows = all.filter((d) =>
+    owner !== "all" ? String(d[key] ?? "(none)") === owner : byTeam ? d.team === team && d.team_rank <= limit : d.list_rank <= limit,
+  );
   return rows.sort((a, b) => a.list_rank - b.list_rank);
 }

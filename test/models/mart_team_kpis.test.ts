@@ -247,3 +247,69 @@ describe.skipIf(SKIP_REAL_DATA)("mart_team_kpis on an export without leads or re
     expect(rows[0]!.with_value).toBeGreaterThan(0);
   });
 });
+
+// The same closed-deals export with field sales split in two (config teamRoles): Ava Lee is enterprise
+// (ownerTeams), the rest of the Field Sales department mid-market. From test/fixtures/closed-deals/README:
+//   enterprise  won by close date: 2024 02 (40,000); 2025 03 (20,000), 04 (10,000) = 2, 30,000.
+//               win rate 2025: 03, 04 won, 05 lost, and Joon's 18 (lost 2025-01-20) — Joon is inside
+//               sales, on no field-sales team, so his deal counts for the role's first team — 2 of 4.
+//   mid_market  won: 2024 Eve's 01 (30,000); 2025 Ben's 07–11 = 5, 100,000; win rate 2025 5 of 10.
+// Together 7 won, 130,000, 7 of 14: what one field_sales team shows without the split.
+describe("mart_team_kpis with config teamRoles (field sales split into enterprise and mid-market)", () => {
+  let warehouse: string;
+  beforeAll(async () => {
+    const config = JSON.parse(readFileSync("data/config.json", "utf8"));
+    const configPath = join(tempDir(), "config.json");
+    writeFileSync(configPath, JSON.stringify({
+      ...config,
+      teamRoles: {
+        marketing: { role: "marketing" },
+        inside_sales: { role: "inside_sales", label: { en: "Sales development", ko: "세일즈 디벨롭먼트" } },
+        enterprise: { role: "field_sales", label: { en: "Enterprise sales", ko: "엔터프라이즈 영업" } },
+        mid_market: { role: "field_sales", label: { en: "Mid-market sales", ko: "미드마켓 영업" } },
+        customer_success: { role: "customer_success" },
+      },
+      teams: { ...config.teams, "Field Sales": "mid_market" },
+      teamPatterns: { field_sales: null, mid_market: config.teamPatterns.field_sales },
+      ownerTeams: { "Ava Lee": "enterprise" },
+      targets: { enterprise: { bookings: 10_000 }, mid_market: { bookings: 20_000 } },
+    }));
+    warehouse = await buildFixture(`${FIXTURES}/closed-deals`, { configPath });
+  });
+
+  it("gives each field-sales team its own deals, KPIs, targets and win rate, adding up to the role's", async () => {
+    const rows = await query(
+      warehouse,
+      `select team, role, period_key, value, target, attainment, handoff_converted, handoff_n, handoff_to
+       from mart_team_kpis where kpi = 'bookings' and period_type = 'year' order by team, period_key`,
+    );
+    expect(rows).toEqual([
+      { team: "enterprise", role: "field_sales", period_key: "2024", value: 40_000, target: 120_000, attainment: 40_000 / 120_000, handoff_converted: 1, handoff_n: 1, handoff_to: "customer_success" },
+      { team: "enterprise", role: "field_sales", period_key: "2025", value: 30_000, target: 120_000, attainment: 0.25, handoff_converted: 2, handoff_n: 4, handoff_to: "customer_success" },
+      { team: "mid_market", role: "field_sales", period_key: "2024", value: 30_000, target: 240_000, attainment: 0.125, handoff_converted: 1, handoff_n: 1, handoff_to: "customer_success" },
+      { team: "mid_market", role: "field_sales", period_key: "2025", value: 100_000, target: 240_000, attainment: 100_000 / 240_000, handoff_converted: 5, handoff_n: 10, handoff_to: "customer_success" },
+    ]);
+    expect(await query(warehouse, "select team, value from mart_team_kpis where kpi = 'won_deals' and period_key = '2025' order by team")).toEqual([
+      { team: "enterprise", value: 2 },
+      { team: "mid_market", value: 5 },
+    ]);
+    // Every team of the config has rows; the default four's field_sales is gone.
+    expect(await query(warehouse, "select distinct team, role from mart_team_kpis order by role, team")).toEqual([
+      { team: "customer_success", role: "customer_success" },
+      { team: "enterprise", role: "field_sales" },
+      { team: "mid_market", role: "field_sales" },
+      { team: "inside_sales", role: "inside_sales" },
+      { team: "marketing", role: "marketing" },
+    ]);
+  });
+
+  it("counts the reps of both field-sales teams as reps, and the pipeline target as the two teams' sum", async () => {
+    expect(await query(warehouse, "select distinct rep_name, team from mart_rep_performance where period_type = 'all' and team <> 'inside_sales' order by rep_name")).toEqual([
+      { rep_name: "Ava Lee", team: "enterprise" },
+      { rep_name: "Ben Cho", team: "mid_market" },
+      { rep_name: "Cara Kim", team: "mid_market" },
+      { rep_name: "Eve Han", team: "mid_market" },
+    ]);
+    expect(await query(warehouse, "select distinct target from mart_pipeline_summary where period_type = 'month' and target is not null")).toEqual([{ target: 30_000 }]);
+  });
+});

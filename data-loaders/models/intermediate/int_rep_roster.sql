@@ -34,7 +34,7 @@ data_window as (
 ),
 
 rep_ids as (
-  select user_id as owner_id from users where team = 'field_sales' and is_active
+  select user_id as owner_id from users where team_role(team) = 'field_sales' and is_active
   union
   select owner_id from opportunities
   where motion = 'new_business' and outcome in ('won', 'lost') and owner_id is not null

@@ -16,7 +16,7 @@ with counts as (
     (select count(*) from stg_users) as users,
     (select count(*) from int_opportunities where owner_id is not null) as owned_deals,
     (select count(*) from int_opportunities where owner_id is not null and owner_team = 'unknown') as deals_without_team,
-    (select count(*) from stg_users where start_date is not null and team = 'field_sales') as reps_with_start,
+    (select count(*) from stg_users where start_date is not null and team_role(team) = 'field_sales') as reps_with_start,
     (select count(*) from stg_tasks) as tasks,
     (select count(*) from stg_leads where mql_at is not null) as mql_dates,
     (select count(distinct snapshot_date) from stg_opportunity_snapshots) as snapshots,

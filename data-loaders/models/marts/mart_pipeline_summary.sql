@@ -7,7 +7,7 @@
 -- expansion deals. An open deal falls due in the period of its expected close date; an overdue deal
 -- (close date before the as-of date) is still open, so it is counted in the CURRENT period, where it
 -- has to close if it closes at all (overdue_count says how many of the current period's deals those are).
---   remaining_target = field_sales bookings target of the period − bookings won so far in it, floored at 0
+--   remaining_target = the bookings target of the period's field-sales teams (summed) − bookings won so far in it, floored at 0
 --   coverage         = open_amount ÷ remaining_target (null without a target, or when nothing remains)
 --   sales velocity   = open opportunities × win rate × average won deal size ÷ average cycle days,
 --                      in reporting currency per day. Its inputs come from new business closed in the
@@ -25,7 +25,7 @@
 -- @column open_count: number of those deals; null when no open deal has an expected close date
 -- @column overdue_amount: amount of the overdue deals counted in this (current) period; 0 in future periods; null when no open deal has an expected close date
 -- @column overdue_count: number of overdue deals counted in this (current) period; 0 in future periods; null when no open deal has an expected close date
--- @column target: field_sales bookings target of the period (monthly × 3 for a quarter, × 12 for a year); null when none is set
+-- @column target: bookings target of the period, summed over the teams playing field_sales (config teamRoles) (monthly × 3 for a quarter, × 12 for a year); null when none is set
 -- @column bookings_won: new-business and expansion bookings won in the period so far (by close date)
 -- @column remaining_target: target − bookings_won, floored at 0; null without a target
 -- @column coverage: open_amount ÷ remaining_target; null without a target or when nothing remains to reach
@@ -57,7 +57,8 @@ opportunities as (
 ),
 
 targets as (
-  select monthly_target from config_target where team = 'field_sales' and kpi = 'bookings'
+  -- The bookings target of every field-sales team (config teamRoles), summed; null when none is set.
+  select sum(monthly_target) as monthly_target from config_target where team_role(team) = 'field_sales' and kpi = 'bookings'
 ),
 
 minimum_sample as (

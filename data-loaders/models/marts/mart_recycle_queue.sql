@@ -10,6 +10,8 @@
 -- as a CSV download.
 -- @column list_rank: place on the whole queue (1 = due the longest)
 -- @column owner_rank: place on its owner's queue (1 = due the longest)
+-- @column team_rank: place on its team's queue (1 = due the longest), for inside sales split into teams (config teamRoles)
+-- @column team: the inside-sales team whose queue it is: the rep's, or the role's first team when the rep is on none
 -- @column account_id: the account to approach (null for a lead matched to no account)
 -- @column account_name: the account's name, else the company typed on the lead
 -- @column tier: the account's tier A, B, C or unknown
@@ -48,10 +50,12 @@ due as (
     datediff('day', pool.due_date, as_of.as_of)::integer as days_overdue,
     pool.owner_id,
     pool.owner_name,
+    team_of_role(users.team, 'inside_sales') as team,
     pool.amount,
     pool.channel
   from pool
   cross join as_of
+  left join stg_users as users on users.user_id = pool.owner_id
   where pool.is_trackable
     and pool.due_date <= as_of.as_of
     and pool.returned_record_id is null
@@ -66,6 +70,7 @@ final as (
   select
     list_rank,
     row_number() over (partition by owner_id order by list_rank) as owner_rank,
+    row_number() over (partition by team order by list_rank) as team_rank,
     * exclude (list_rank)
   from ranked
 )

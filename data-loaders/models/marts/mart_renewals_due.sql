@@ -4,6 +4,8 @@
 -- or per owner, and the whole list as a CSV download.
 -- @column list_rank: place on the whole list (1 = most urgent)
 -- @column owner_rank: place on its owner's list (1 = most urgent)
+-- @column team_rank: place on its team's list (1 = most urgent), for a customer-success role split into teams (config teamRoles)
+-- @column team: the customer-success team whose list it is: the owner's, or the role's first team when the owner is on none
 -- @column opportunity_id: the opportunity
 -- @column account_name: account name (a company, never a person)
 -- @column owner_id: user id of the owner (the rep working the renewal)
@@ -40,6 +42,8 @@ final as (
   select
     list_rank,
     row_number() over (partition by owner_id order by list_rank) as owner_rank,
+    row_number() over (partition by team_of_role(owner_team, 'customer_success') order by list_rank) as team_rank,
+    team_of_role(owner_team, 'customer_success') as team,
     opportunity_id,
     account_name,
     owner_id,

@@ -84,7 +84,7 @@ rep_periods as (
   select periods.period_type, periods.period_key, periods.period_start, roster.owner_id
   from roster
   join periods
-    on roster.team = 'field_sales'
+    on team_role(roster.team) = 'field_sales'
     and periods.period_end > roster.observed_from
     and periods.period_start <= roster.observed_until
   union

@@ -2,7 +2,12 @@
 -- its change against the previous period, attainment against target, and the team's handoff into the
 -- next team (METRICS.md "Team KPIs and meetings").
 --
--- The KPI names are those of config.ts TEAM_KPIS:
+-- Teams are config `teamRoles` (The Model's four by default): each team plays a role, and the role
+-- gives its KPIs and handoff. When a role has several teams (enterprise and mid-market field sales), a
+-- KPI's record counts for its owner's team (a deal's pipeline team first, config `pipelines`), and for
+-- the role's first team when its owner is on none of the role's teams (a lead owned by an SDR counts
+-- for marketing's first team): every record counts once per KPI, none is dropped.
+-- The KPI names are those of config.ts ROLE_KPIS:
 --   marketing         leads (created in the period), mqls (leads reaching the MQL step in the period, by
 --                     int_funnel_reach.reached_at: a lead that skipped MQL reached it when it reached SQL)
 --   inside_sales      sqls (reaching the SQL step in the period), opportunities_created (new-business
@@ -29,7 +34,8 @@
 --   customer success (last team; handoff_to is null): renewal rate = renewals won ÷ renewals closed
 -- A KPI the export cannot support (no leads, no close dates, no renewal deals, …) has a null value and a
 -- note saying why, never a zero.
--- @column team: marketing, inside_sales, field_sales or customer_success
+-- @column team: the team (config teamRoles; marketing, inside_sales, field_sales or customer_success by default)
+-- @column role: the team's role in The Model: marketing, inside_sales, field_sales or customer_success
 -- @column kpi: leads, mqls, sqls, opportunities_created, won_deals, bookings, renewals, renewal_bookings, expansion_bookings or net_revenue_retention
 -- @column unit: count, amount (reporting currency) or ratio
 -- @column period_type: week, month, quarter or year
@@ -47,7 +53,7 @@
 -- @column target: target for the period (monthly target × 3 for a quarter, × 12 for a year, × 12/52 for a week); null when none is set
 -- @column attainment: value ÷ target; null without a target
 -- @column handoff_metric: which conversion the handoff columns hold: mql_to_sql, opportunity_accepted, new_business_win_rate or renewal_rate
--- @column handoff_to: the team the handoff leads into (null for customer success, the last team)
+-- @column handoff_to: the role the handoff leads into (null for customer success, the last role)
 -- @column handoff_n: records the handoff conversion is taken over (MQLs, opportunities created, deals closed, renewals closed in the period)
 -- @column handoff_converted: of those, how many went on (reached SQL, were accepted, were won, renewed)
 -- @column handoff_conversion: handoff_converted ÷ handoff_n; null when handoff_n is 0 or the export cannot support it
@@ -82,12 +88,29 @@ targets as (
   select * from config_target
 ),
 
+teams as (
+  select * from config_team_role
+),
+
+users as (
+  select * from stg_users
+),
+
+record_teams as (
+  -- The team of each funnel record's owner: a lead's owner, a deal's (its pipeline's team first).
+  select 'lead' as record_type, leads.lead_id as record_id, users.team as owner_team
+  from stg_leads as leads
+  left join users on users.user_id = leads.owner_id
+  union all
+  select 'opportunity', opportunity_id, owner_team from opportunities
+),
+
 minimum_sample as (
   select value::integer as minimum_sample from config_setting where name = 'minimum_sample'
 ),
 
-kpis as (
-  -- The KPIs of config.ts TEAM_KPIS (plus net revenue retention), with their handoff.
+role_kpis as (
+  -- The KPIs of config.ts ROLE_KPIS (plus net revenue retention), with their handoff.
   select * from (values
     ('marketing', 1, 'leads', 1, 'count', 'mql_to_sql', 'inside_sales'),
     ('marketing', 1, 'mqls', 2, 'count', 'mql_to_sql', 'inside_sales'),
@@ -99,7 +122,14 @@ kpis as (
     ('customer_success', 4, 'renewal_bookings', 2, 'amount', 'renewal_rate', null),
     ('customer_success', 4, 'expansion_bookings', 3, 'amount', 'renewal_rate', null),
     ('customer_success', 4, 'net_revenue_retention', 4, 'ratio', 'renewal_rate', null)
-  ) as kpis (team, team_order, kpi, kpi_order, unit, handoff_metric, handoff_to)
+  ) as kpis (role, role_order, kpi, kpi_order, unit, handoff_metric, handoff_to)
+),
+
+kpis as (
+  -- Every team gets its role's KPIs.
+  select teams.team, teams.team_order, role_kpis.*
+  from teams
+  join role_kpis using (role)
 ),
 
 availability as (
@@ -108,7 +138,8 @@ availability as (
     exists (select 1 from stg_leads) as has_leads,
     -- Opportunities are inside sales' work when leads lead to them or inside-sales users exist to create
     -- them; an export of field agents' deals alone (Maven) credits inside sales with nothing.
-    exists (select 1 from stg_leads) or exists (select 1 from stg_users where team = 'inside_sales') as has_inside_sales,
+    exists (select 1 from stg_leads)
+      or exists (select 1 from users join teams using (team) where teams.role = 'inside_sales') as has_inside_sales,
     exists (select 1 from opportunities where motion = 'new_business' and created_at is not null) as has_created_dates,
     exists (select 1 from opportunities where outcome <> 'open' and close_date is not null) as has_close_dates,
     exists (select 1 from opportunities where motion = 'renewal') as has_renewals,
@@ -124,7 +155,7 @@ kpi_notes as (
         then 'the export has no leads and no inside-sales user: its opportunities cannot be credited to inside sales'
       when kpis.kpi = 'opportunities_created' and not has_created_dates
         then 'no new-business opportunity in the export has a creation date'
-      when kpis.team in ('field_sales', 'customer_success') and not has_close_dates
+      when kpis.role in ('field_sales', 'customer_success') and not has_close_dates
         then 'no closed opportunity in the export has a close date'
       when kpis.kpi in ('renewals', 'renewal_bookings', 'net_revenue_retention') and not has_renewals
         then 'the export has no renewal opportunities (no opportunity type maps to renewal in config opportunityTypes)'
@@ -144,35 +175,40 @@ accepted_step as (
 ),
 
 events as (
-  -- One row per thing a KPI counts, on the day it counts; quantity is 1 for counts, the amount for money.
-  select 'leads' as kpi, created_at::date as event_day, 1.0 as quantity, true as date_known from stg_leads
+  -- One row per thing a KPI counts, on the day it counts; quantity is 1 for counts, the amount for money;
+  -- with the role whose KPI it is and its owner's team.
+  select 'marketing' as role, 'leads' as kpi, leads.created_at::date as event_day, 1.0 as quantity, true as date_known, users.team as owner_team
+  from stg_leads as leads
+  left join users on users.user_id = leads.owner_id
   union all
-  select 'mqls', reached_at::date, 1.0, reached_at_known from reach where step = 'mql'
+  select 'marketing', 'mqls', reached_at::date, 1.0, reached_at_known, record_teams.owner_team
+  from reach left join record_teams using (record_type, record_id) where step = 'mql'
   union all
-  select 'sqls', reached_at::date, 1.0, reached_at_known from reach where step = 'sql'
+  select 'inside_sales', 'sqls', reached_at::date, 1.0, reached_at_known, record_teams.owner_team
+  from reach left join record_teams using (record_type, record_id) where step = 'sql'
   union all
-  select 'opportunities_created', created_at::date, 1.0, true from opportunities where motion = 'new_business'
+  select 'inside_sales', 'opportunities_created', created_at::date, 1.0, true, owner_team from opportunities where motion = 'new_business'
   union all
-  select 'won_deals', close_date, 1.0, true from opportunities
+  select 'field_sales', 'won_deals', close_date, 1.0, true, owner_team from opportunities
   where outcome = 'won' and motion in ('new_business', 'expansion')
   union all
-  select 'bookings', close_date, amount, true from opportunities
+  select 'field_sales', 'bookings', close_date, amount, true, owner_team from opportunities
   where outcome = 'won' and motion in ('new_business', 'expansion')
   union all
-  select 'renewals', close_date, 1.0, true from opportunities where outcome = 'won' and motion = 'renewal'
+  select 'customer_success', 'renewals', close_date, 1.0, true, owner_team from opportunities where outcome = 'won' and motion = 'renewal'
   union all
-  select 'renewal_bookings', close_date, amount, true from opportunities where outcome = 'won' and motion = 'renewal'
+  select 'customer_success', 'renewal_bookings', close_date, amount, true, owner_team from opportunities where outcome = 'won' and motion = 'renewal'
   union all
-  select 'expansion_bookings', close_date, amount, true from opportunities where outcome = 'won' and motion = 'expansion'
+  select 'customer_success', 'expansion_bookings', close_date, amount, true, owner_team from opportunities where outcome = 'won' and motion = 'expansion'
   union all
   -- NRR's denominator: the amount up for renewal in the period, whether it renewed or not.
-  select 'renewal_closed_amount', close_date, amount, true from opportunities where outcome <> 'open' and motion = 'renewal'
+  select 'customer_success', 'renewal_closed_amount', close_date, amount, true, owner_team from opportunities where outcome <> 'open' and motion = 'renewal'
 ),
 
 -- Events and handoff trials are summed per day before they meet the periods: the range join then pairs
 -- a few thousand days with their week, month, quarter and year, not millions of records.
 daily_events as (
-  select kpi, event_day, sum(quantity) as quantity, count(*) filter (where not date_known) as undated
+  select team_of_role(owner_team, role) as team, kpi, event_day, sum(quantity) as quantity, count(*) filter (where not date_known) as undated
   from events
   group by all
 ),
@@ -181,6 +217,7 @@ event_totals as (
   select
     periods.period_type,
     periods.period_key,
+    daily.team,
     daily.kpi,
     sum(daily.quantity) as quantity,
     sum(daily.undated)::integer as undated
@@ -192,6 +229,7 @@ event_totals as (
 kpi_values as (
   select
     kpi_notes.team,
+    kpi_notes.role,
     kpi_notes.team_order,
     kpi_notes.kpi,
     kpi_notes.kpi_order,
@@ -215,29 +253,31 @@ kpi_values as (
   from kpi_notes
   cross join periods
   left join event_totals as totals
-    on totals.kpi = kpi_notes.kpi and totals.period_type = periods.period_type and totals.period_key = periods.period_key
+    on totals.team = kpi_notes.team and totals.kpi = kpi_notes.kpi
+    and totals.period_type = periods.period_type and totals.period_key = periods.period_key
   left join event_totals as renewal_bookings
-    on renewal_bookings.kpi = 'renewal_bookings'
+    on renewal_bookings.team = kpi_notes.team and renewal_bookings.kpi = 'renewal_bookings'
     and renewal_bookings.period_type = periods.period_type and renewal_bookings.period_key = periods.period_key
   left join event_totals as expansion_bookings
-    on expansion_bookings.kpi = 'expansion_bookings'
+    on expansion_bookings.team = kpi_notes.team and expansion_bookings.kpi = 'expansion_bookings'
     and expansion_bookings.period_type = periods.period_type and expansion_bookings.period_key = periods.period_key
   left join event_totals as renewal_closed
-    on renewal_closed.kpi = 'renewal_closed_amount'
+    on renewal_closed.team = kpi_notes.team and renewal_closed.kpi = 'renewal_closed_amount'
     and renewal_closed.period_type = periods.period_type and renewal_closed.period_key = periods.period_key
   where periods.period_type in ('week', 'month', 'quarter', 'year')
 ),
 
 handoff_trials as (
   -- One row per record a team's handoff conversion is taken over, dated in its period, and whether it
-  -- went on. Each team's rule is in the header.
-  select 'marketing' as team, mql.reached_at::date as trial_day, sql_step.record_id is not null as converted
+  -- went on, with the owner's team. Each role's rule is in the header.
+  select 'marketing' as role, mql.reached_at::date as trial_day, sql_step.record_id is not null as converted, record_teams.owner_team
   from reach as mql
   left join reach as sql_step
     on sql_step.record_type = mql.record_type and sql_step.record_id = mql.record_id and sql_step.step = 'sql'
+  left join record_teams on record_teams.record_type = mql.record_type and record_teams.record_id = mql.record_id
   where mql.step = 'mql'
   union all
-  select 'inside_sales', opportunity.created_at::date, coalesce(reached.reached_order >= accepted_step.accepted_order, false)
+  select 'inside_sales', opportunity.created_at::date, coalesce(reached.reached_order >= accepted_step.accepted_order, false), opportunity.owner_team
   from opportunities as opportunity
   cross join accepted_step
   left join (
@@ -245,17 +285,17 @@ handoff_trials as (
   ) as reached using (opportunity_id)
   where opportunity.motion = 'new_business'
   union all
-  select 'field_sales', close_date, outcome = 'won'
+  select 'field_sales', close_date, outcome = 'won', owner_team
   from opportunities
   where motion = 'new_business' and outcome <> 'open'
   union all
-  select 'customer_success', close_date, outcome = 'won'
+  select 'customer_success', close_date, outcome = 'won', owner_team
   from opportunities
   where motion = 'renewal' and outcome <> 'open'
 ),
 
 daily_trials as (
-  select team, trial_day, count(*) as trials, count(*) filter (where converted) as converted
+  select team_of_role(owner_team, role) as team, trial_day, count(*) as trials, count(*) filter (where converted) as converted
   from handoff_trials
   where trial_day is not null
   group by all
@@ -269,7 +309,7 @@ handoffs as (
     coalesce(sum(trials.trials), 0)::integer as handoff_n,
     coalesce(sum(trials.converted), 0)::integer as handoff_converted
   from periods
-  cross join (select distinct team from kpis) as teams
+  cross join teams
   left join daily_trials as trials
     on trials.team = teams.team and trials.trial_day >= periods.period_start and trials.trial_day < periods.period_end
   group by all
@@ -308,6 +348,7 @@ with_previous as (
 final as (
   select
     with_previous.team,
+    with_previous.role,
     with_previous.kpi,
     with_previous.unit,
     with_previous.period_type,
