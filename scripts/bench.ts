@@ -30,6 +30,7 @@ import { listFiles } from "../data-loaders/files.ts";
 import { readFingerprint } from "../data-loaders/warehouse/build.ts";
 import { label, type Locale } from "../src/components/labels.ts";
 import { measurePages, median, type FilterProbe, type FilterTiming, type PageVisit } from "./bench-browser.ts";
+import { acquireBuildLock, BUILD_LOCK_FILE, heldByEnv, type BuildLock } from "./build-lock.ts";
 import { hasGnuTime, killRunning, runMeasured, tail, type Measured } from "./bench-measure.ts";
 import * as report from "./bench-report.ts";
 import { TARGETS, type Check, type Row } from "./bench-report.ts";
@@ -37,10 +38,8 @@ import { TARGETS, type Check, type Row } from "./bench-report.ts";
 const PROJECT_ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const LOADER_CACHE = join(PROJECT_ROOT, "src/.observablehq/cache/data");
 /** scripts/build.ts's lock: one build at a time in this project (the loader cache is shared). */
-const BUILD_LOCK = join(PROJECT_ROOT, "src/.observablehq/build.lock");
+const BUILD_LOCK = join(PROJECT_ROOT, BUILD_LOCK_FILE);
 const REBUILD_ATTEMPTS = 3;
-/** build.ts retries its lock every 500 ms; we let it go this long after it said it waits. */
-const HAND_OVER_MS = 470;
 const NODE = process.execPath;
 const SEED = 42;
 const USAGE = "usage: npm run bench -- [--sizes 1000000[,…]] [--out bench/out] [--skip-browser] [--keep]";
@@ -63,9 +62,8 @@ interface LoaderRun {
 }
 
 interface BuildRun {
-  /** Wall time of scripts/build.ts, less any time it waited for another build's lock. */
+  /** Wall time of scripts/build.ts (it runs under the benchmark's lock, so it never waits for one). */
   seconds: number;
-  lockWaitSeconds: number | null;
   /** The same, as GNU time measured it around scripts/build.ts (a cross-check). */
   gnuTimeSeconds: number | null;
   /** The two parts, as scripts/build.ts reports them. */
@@ -384,56 +382,32 @@ function loaderRuns(): LoaderRun[] {
  * with nothing changed (the warehouse is skipped by its fingerprint, the loader outputs come from the cache).
  */
 async function measureBuilds(exportsDir: string, warehouse: string, siteDir: string, result: SizeResult, outDir: string): Promise<NonNullable<SizeResult["build"]>> {
-  const env: NodeJS.ProcessEnv = { ...process.env, CRM_EXPORTS: exportsDir, WAREHOUSE: warehouse, SITE_OUTPUT: siteDir };
-  delete env.CRM_MAPPING;
   const leads = result.leads;
-  const build = async (which: string, name: string, { holdAfter, args = [] }: { holdAfter: boolean; args?: string[] }): Promise<BuildRun> => {
+  for (const name of readdirSync(outDir)) if (name.startsWith(`build-${leads}-`) && name.endsWith(".log")) rmSync(join(outDir, name), { force: true });
+  // Never clear the shared loader cache under another build: take the build lock first, and hold it
+  // across our builds so that no other build uses the cache in between. Each build.ts runs under it
+  // (BUILD_LOCK_HELD_BY, see scripts/build-lock.ts), so it never waits and its time is its own.
+  const lock = await acquireBuildLock({
+    file: BUILD_LOCK,
+    pollMs: 100,
+    timeoutMs: 60 * MINUTE,
+    shouldStop: () => stopping,
+    onWait: (holder) => log(`waiting for the build in process ${holder} to finish (the loader cache is shared)`),
+  });
+  heldLock = lock;
+  if (lock.waitedSeconds > 1) log(`build: waited ${report.seconds(lock.waitedSeconds)} for another build in this project`);
+  const env: NodeJS.ProcessEnv = { ...process.env, CRM_EXPORTS: exportsDir, WAREHOUSE: warehouse, SITE_OUTPUT: siteDir, ...heldByEnv(lock) };
+  delete env.CRM_MAPPING;
+
+  const build = async (which: string, name: string, args: string[] = []): Promise<BuildRun> => {
     const logFile = join(outDir, `build-${leads}-${name}.log`);
-    // The benchmark holds the build lock when it starts build.ts, so that no other build slips in
-    // between our two builds. build.ts prints that it waits for us right after a failed attempt and
-    // tries again 500 ms later; the lock is let go just before that next attempt, so that another
-    // waiting build (which polls every 500 ms too) is unlikely to take it first. The wait is measured
-    // and left out of the time. Should the line never come (build.ts changed), the lock is let go
-    // after 20 s anyway.
-    const waitingForUs = new RegExp(`waiting for the build in process ${process.pid}\\b`);
-    let handedOver = false;
-    let handOverTimer: NodeJS.Timeout | undefined;
-    const handOver = () => {
-      if (handedOver) return;
-      handedOver = true;
-      releaseBuildLock();
-    };
-    const handOverSoon = () => (handOverTimer ??= setTimeout(handOver, HAND_OVER_MS));
-    const fallback = setTimeout(() => {
-      if (!handedOver) result.warnings.push(`the ${which} build never said it waited for the benchmark's lock; it was let go after 20 s (its time may include up to 20 s of waiting)`);
-      handOver();
-    }, 20_000);
-    let run: Measured;
-    try {
-      run = await runMeasured(NODE, ["--import", "tsx", "scripts/build.ts", ...args], {
-        cwd: PROJECT_ROOT,
-        env,
-        timeoutMs: LONG_STEP_MS,
-        logFile,
-        lock: { file: BUILD_LOCK, waitingLine: /waiting for the build in process \d+ to finish/ },
-        onStderr: (chunk) => waitingForUs.test(chunk) && handOverSoon(),
-      });
-    } finally {
-      clearTimeout(fallback);
-      clearTimeout(handOverTimer);
-      handOver();
-    }
-    // Take the lock back at once, before another build waiting for it does, so that nothing runs between our builds.
-    if (holdAfter) await acquireBuildLock();
+    const run = await runMeasured(NODE, ["--import", "tsx", "scripts/build.ts", ...args], { cwd: PROJECT_ROOT, env, timeoutMs: LONG_STEP_MS, logFile });
     if (run.code !== 0) throw new Error(`the ${which} build failed (${exitText(run)}; its output: ${relative(PROJECT_ROOT, logFile)}):\n${tail(run.stderr)}`);
     const warehouseLine = /warehouse (built|up to date) from .* in ([\d.]+)s/.exec(run.stderr);
     const siteLine = /site built into .* in ([\d.]+)s|site in .* is up to date .*, ([\d.]+)s/.exec(run.stderr);
-    if (run.lockWaitSeconds === null) result.warnings.push(`the ${which} build waited for a lock and the wait could not be timed: its time includes the wait`);
-    else if (run.lockWaitSeconds > 1) log(`build (${which}): waited ${report.seconds(run.lockWaitSeconds)} for another build in this project (left out of the time)`);
     const measured: BuildRun = {
-      seconds: run.seconds - (run.lockWaitSeconds ?? 0),
+      seconds: run.seconds,
       gnuTimeSeconds: run.elapsedSeconds,
-      lockWaitSeconds: run.lockWaitSeconds,
       warehouseSeconds: warehouseLine ? Number(warehouseLine[2]) : null,
       siteSeconds: siteLine ? Number(siteLine[1] ?? siteLine[2]) : null,
       warehouseBuilt: warehouseLine?.[1] === "built",
@@ -451,10 +425,6 @@ async function measureBuilds(exportsDir: string, warehouse: string, siteDir: str
     return measured;
   };
 
-  for (const name of readdirSync(outDir)) if (name.startsWith(`build-${leads}-`) && name.endsWith(".log")) rmSync(join(outDir, name), { force: true });
-  // Never clear the shared loader cache under another build: take the build lock first, and keep it
-  // between our builds so that no other build uses the cache in between.
-  await acquireBuildLock();
   let cold: BuildRun;
   let warm: BuildRun | undefined;
   let pageEdit: BuildRun | undefined;
@@ -464,14 +434,14 @@ async function measureBuilds(exportsDir: string, warehouse: string, siteDir: str
     rmSync(LOADER_CACHE, { recursive: true, force: true });
     removeDatabase(warehouse);
     rmSync(siteDir, { recursive: true, force: true });
-    cold = await build("cold", "cold", { holdAfter: true });
+    cold = await build("cold", "cold");
     if (!cold.warehouseBuilt) result.warnings.push("the cold build did not build the warehouse");
-    // A rebuild is warm when it skipped the warehouse and found the loader outputs in the cache. Another
-    // build in this project (the cache is shared) or an edit under data-loaders/ in between makes it
-    // cold again; it is then measured again, up to REBUILD_ATTEMPTS times.
+    // A rebuild is warm when it skipped the warehouse and found the loader outputs in the cache. An edit
+    // under data-loaders/ in between (or a build that ignored the lock) makes it cold again; it is then
+    // measured again, up to REBUILD_ATTEMPTS times.
     for (let attempt = 1; attempt <= REBUILD_ATTEMPTS; attempt++) {
       const last = attempt === REBUILD_ATTEMPTS;
-      warm = await build("rebuild, inputs unchanged", attempt === 1 ? "rebuild" : `rebuild-${attempt}`, { holdAfter: true });
+      warm = await build("rebuild, inputs unchanged", attempt === 1 ? "rebuild" : `rebuild-${attempt}`);
       if (!warm.warehouseBuilt && !warm.loaderCacheCleared) break;
       const why = warm.warehouseBuilt
         ? cold.fingerprint !== warm.fingerprint
@@ -485,9 +455,10 @@ async function measureBuilds(exportsDir: string, warehouse: string, siteDir: str
       }
     }
     // What an analyst waits for after editing a page: the site built again, the loader outputs cached.
-    pageEdit = await build("site rebuild, loaders cached", "page-edit", { holdAfter: false, args: ["--force"] });
+    pageEdit = await build("site rebuild, loaders cached", "page-edit", ["--force"]);
   } finally {
-    releaseBuildLock();
+    lock.release();
+    heldLock = null;
   }
   warm = warm!;
   const files = listFiles(siteDir);
@@ -671,65 +642,10 @@ function exitText(run: Measured): string {
   return run.signal ? `killed by ${run.signal}` : `exit code ${run.code}`;
 }
 
-let holdingLock = false;
+/** The build lock while the benchmark holds it (released on Ctrl-C). */
+let heldLock: BuildLock | null = null;
 /** Set on Ctrl-C: take no lock any more. */
 let stopping = false;
-
-/**
- * Take scripts/build.ts's lock, the way build.ts takes it (a file holding our pid, created exclusively;
- * a lock whose process is gone is taken over), waiting while another build holds it.
- */
-async function acquireBuildLock(): Promise<void> {
-  if (stopping) throw new Error("interrupted");
-  mkdirSync(dirname(BUILD_LOCK), { recursive: true });
-  const started = Date.now();
-  let told = false;
-  for (;;) {
-    try {
-      writeFileSync(BUILD_LOCK, String(process.pid), { flag: "wx" });
-      holdingLock = true;
-      return;
-    } catch {
-      let text = "";
-      try {
-        text = readFileSync(BUILD_LOCK, "utf8");
-      } catch {
-        continue; // released this instant
-      }
-      const holder = Number(text);
-      // An empty lock is one being written this instant: wait for it rather than take it.
-      if (text !== "" && !isAlive(holder)) {
-        rmSync(BUILD_LOCK, { force: true });
-        continue;
-      }
-      if (stopping) throw new Error("interrupted");
-      if (!told) log(`waiting for the build in process ${holder} to finish (the loader cache is shared)`);
-      told = true;
-      if (Date.now() - started > 60 * MINUTE) throw new Error(`another build (process ${holder}) has held ${relative(PROJECT_ROOT, BUILD_LOCK)} for an hour`);
-      await new Promise((done) => setTimeout(done, 20));
-    }
-  }
-}
-
-function releaseBuildLock(): void {
-  if (!holdingLock) return;
-  holdingLock = false;
-  try {
-    if (readFileSync(BUILD_LOCK, "utf8") === String(process.pid)) rmSync(BUILD_LOCK, { force: true });
-  } catch {
-    // already gone
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 function removeDatabase(path: string): void {
   rmSync(path, { force: true });
@@ -780,41 +696,15 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     stopping = true;
     log(`\nbench: interrupted (${signal}), stopping`);
     killRunning();
-    releaseBuildLock();
     for (const dir of temporaryDirs) rmSync(dir, { recursive: true, force: true });
     // What the killed warehouse build and site build were writing: <warehouse>.<pid>.tmp(.wal), <site>.tmp-<pid>.
     if (outDir && existsSync(outDir)) {
       for (const name of readdirSync(outDir)) if (/\.\d+\.tmp(\.wal)?$|\.tmp-\d+$/.test(name)) rmSync(join(outDir, name), { recursive: true, force: true });
     }
-    // A build we killed leaves its lock behind; build.ts takes over a dead holder's lock anyway, but
-    // tidy it once the killed build is gone (waiting up to 3 s).
-    const started = Date.now();
-    const tidy = () => {
-      let text = "";
-      try {
-        text = readFileSync(BUILD_LOCK, "utf8");
-      } catch {
-        process.exit(130); // no lock
-      }
-      const holder = Number(text);
-      if (holder === process.pid || (text !== "" && (!isAlive(holder) || processState(holder) === "Z"))) {
-        rmSync(BUILD_LOCK, { force: true });
-        process.exit(130);
-      }
-      if (Date.now() - started > 3000) process.exit(130);
-      setTimeout(tidy, 100);
-    };
-    setTimeout(tidy, 100);
+    // The killed build ran under our lock and took none of its own: letting ours go is all there is to do.
+    heldLock?.release();
+    process.exit(130);
   });
-}
-
-/** A process's state letter from /proc (Z: dead, not yet reaped), or "" when it is gone. */
-function processState(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "").charAt(0);
-  } catch {
-    return "";
-  }
 }
 
 main().then(
