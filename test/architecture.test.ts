@@ -5,6 +5,7 @@
  * module see the other half-initialised.
  */
 import { describe, expect, it } from "vitest";
+import { isWarehouseCode } from "../data-loaders/warehouse/build.ts";
 import { findCycles, importGraph, relativeSpecifiers, tsFiles } from "./import-graph.ts";
 
 /** The project's TypeScript outside the tests and pages' Markdown. */
@@ -22,6 +23,25 @@ describe("import graph", () => {
     const graph = importGraph(tsFiles(LIBRARY));
     expect(graph.get("data-loaders/sample/deals.ts")).toContain("data-loaders/sample/types.ts");
     expect(graph.get("data-loaders/ingest/salesforce.ts")?.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the warehouse fingerprint", () => {
+  // Too little hashed and an edit leaves a stale warehouse; too much and editing the sample generator,
+  // the docs or a command's helper rebuilds the warehouse and clears every cached loader output.
+  it("hashes exactly the TypeScript that data-loaders/warehouse/build.ts imports, directly or not", () => {
+    const graph = importGraph(tsFiles(["data-loaders"]));
+    const imported = new Set<string>();
+    const stack = ["data-loaders/warehouse/build.ts"];
+    while (stack.length > 0) {
+      const file = stack.pop() as string;
+      if (imported.has(file)) continue;
+      imported.add(file);
+      stack.push(...(graph.get(file) ?? []));
+    }
+    const hashed = [...graph.keys()].filter((file) => isWarehouseCode(file.slice("data-loaders/".length)));
+    expect(hashed.sort()).toEqual([...imported].sort());
+    expect(hashed.some((file) => file.includes("/sample/"))).toBe(false);
   });
 });
 
