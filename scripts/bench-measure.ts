@@ -29,8 +29,6 @@ export interface Measured {
   stdout: Buffer;
   stderr: string;
   timedOut: boolean;
-  /** Seconds the command waited for the lock (0 when it did not wait; null when the wait could not be timed). */
-  lockWaitSeconds: number | null;
 }
 
 export interface RunOptions {
@@ -42,14 +40,6 @@ export interface RunOptions {
   echoStderr?: boolean;
   /** Write the child's stdout and stderr here, each line prefixed with the seconds since the start. */
   logFile?: string;
-  /**
-   * A lock file the command takes (scripts/build.ts's build lock, holding the holder's pid) and a line it
-   * prints when it has to wait for it: the time it waited is measured (from that line to the moment
-   * the lock holds a pid of the command's own process tree) so that it can be left out.
-   */
-  lock?: { file: string; waitingLine: RegExp };
-  /** Called with each chunk of the child's stderr. */
-  onStderr?: (chunk: string) => void;
 }
 
 const running = new Set<number>();
@@ -99,26 +89,15 @@ export function runMeasured(command: string, args: string[], options: RunOptions
     child.stderr.on("data", (chunk: string) => {
       if (options.echoStderr) process.stderr.write(chunk);
       logChunk(chunk);
-      if (options.lock && waitingAt === null && options.lock.waitingLine.test(chunk)) waitingAt = performance.now();
-      options.onStderr?.(chunk);
       stderr += chunk;
       if (stderr.length > STDERR_LIMIT) stderr = stderr.slice(-STDERR_LIMIT);
     });
     const pid = child.pid;
     if (pid !== undefined) running.add(pid);
-    let waitingAt: number | null = null;
-    let lockedAt: number | null = null;
     const sample = () => {
       if (pid === undefined) return;
       const tree = processTree(pid);
       treePeakKb = Math.max(treePeakKb, tree.rssKb);
-      if (options.lock && lockedAt === null) {
-        try {
-          if (tree.pids.has(Number(readFileSync(options.lock.file, "utf8")))) lockedAt = performance.now();
-        } catch {
-          // no lock held
-        }
-      }
     };
     const sampler = setInterval(sample, SAMPLE_MS);
     const timer = options.timeoutMs
@@ -166,8 +145,7 @@ export function runMeasured(command: string, args: string[], options: RunOptions
         logLines.push(`+${seconds.toFixed(1)}s exited: ${signal ?? `code ${exitCode}`}`);
         writeFileSync(options.logFile, `${logLines.join("\n")}\n`);
       }
-      const lockWaitSeconds = waitingAt === null ? 0 : lockedAt === null ? null : Math.max(0, (lockedAt - waitingAt) / 1000);
-      resolve({ code: exitCode, signal, seconds, elapsedSeconds, maxRssKb, treePeakKb, stdout: Buffer.concat(stdout), stderr, timedOut, lockWaitSeconds });
+      resolve({ code: exitCode, signal, seconds, elapsedSeconds, maxRssKb, treePeakKb, stdout: Buffer.concat(stdout), stderr, timedOut });
     });
   });
 }

@@ -18,35 +18,32 @@
  * `npm run build` or preview reruns its loaders. Exits 1 only when something could not be measured (a
  * step failed); a missed target is reported, not an error. Without --keep, the warehouses, sites and
  * floor databases are deleted at the end; the exports are kept for the next run.
+ *
+ * This file runs the steps in order and writes the results; the steps are bench-steps.ts (1–4, 6) and
+ * bench-builds.ts (5, under scripts/build-lock.ts's lock), the tables and targets bench-report.ts.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, totalmem } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { gzipSync } from "node:zlib";
-import { NAVIGATION } from "../observablehq.config.ts";
-import { listFiles } from "../data-loaders/files.ts";
-import { readFingerprint } from "../data-loaders/warehouse/build.ts";
-import { label, type Locale } from "../src/components/labels.ts";
-import { measurePages, median, type FilterProbe, type FilterTiming, type PageVisit } from "./bench-browser.ts";
-import { hasGnuTime, killRunning, runMeasured, tail, type Measured } from "./bench-measure.ts";
+import { measureBuilds } from "./bench-builds.ts";
+import { hasGnuTime, killRunning } from "./bench-measure.ts";
 import * as report from "./bench-report.ts";
-import { TARGETS, type Check, type Row } from "./bench-report.ts";
+import type { SizeResult } from "./bench-report.ts";
+import {
+  ensureExports,
+  interruption,
+  log,
+  measureFloor,
+  measureLoaders,
+  measureLoaderStartup,
+  measurePagesOf,
+  measureWarehouse,
+  PROJECT_ROOT,
+  removeDatabase,
+} from "./bench-steps.ts";
 
-const PROJECT_ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
-const LOADER_CACHE = join(PROJECT_ROOT, "src/.observablehq/cache/data");
-/** scripts/build.ts's lock: one build at a time in this project (the loader cache is shared). */
-const BUILD_LOCK = join(PROJECT_ROOT, "src/.observablehq/build.lock");
-const REBUILD_ATTEMPTS = 3;
-/** build.ts retries its lock every 500 ms; we let it go this long after it said it waits. */
-const HAND_OVER_MS = 470;
-const NODE = process.execPath;
-const SEED = 42;
 const USAGE = "usage: npm run bench -- [--sizes 1000000[,…]] [--out bench/out] [--skip-browser] [--keep]";
-const MINUTE = 60_000;
-/** No step should take this long (a stuck step is stopped; the 1M-lead warehouse build takes about a minute). */
-const LONG_STEP_MS = 4 * 60 * MINUTE;
 
 interface Options {
   sizes: number[];
@@ -54,67 +51,6 @@ interface Options {
   skipBrowser: boolean;
   keep: boolean;
 }
-
-interface LoaderRun {
-  /** The output's name, as pages ask for it: mart_funnel.json, settings.json. */
-  name: string;
-  file: string;
-  args: string[];
-}
-
-interface BuildRun {
-  /** Wall time of scripts/build.ts, less any time it waited for another build's lock. */
-  seconds: number;
-  lockWaitSeconds: number | null;
-  /** The same, as GNU time measured it around scripts/build.ts (a cross-check). */
-  gnuTimeSeconds: number | null;
-  /** The two parts, as scripts/build.ts reports them. */
-  warehouseSeconds: number | null;
-  siteSeconds: number | null;
-  warehouseBuilt: boolean;
-  loaderCacheCleared: boolean;
-  maxRssKb: number | null;
-  treePeakKb: number;
-  /** The warehouse fingerprint after the build. */
-  fingerprint: string | null;
-  log: string;
-}
-
-interface SizeResult {
-  leads: number;
-  exports?: { dir: string; reused: boolean; generateSeconds: number | null; files: Array<{ name: string; bytes: number }>; bytes: number };
-  floor?: { seconds: number; wallSeconds: number; maxRssKb: number; files: Array<{ file: string; rows: number; seconds: number }>; skipped: string[] };
-  warehouse?: {
-    seconds: number;
-    wallSeconds: number;
-    maxRssKb: number;
-    treePeakKb: number;
-    vsFloor: number | null;
-    fileBytes: number;
-    files: Array<{ source_file: string; entity: string | null; rows_read: number | null; rows_loaded: number; rows_quarantined: number }>;
-  };
-  loaders?: Array<{ name: string; file: string; args: string[]; seconds: number; maxRssKb: number | null; bytes: number; gzipBytes: number }>;
-  /** What a loader costs before its query (Node, tsx, DuckDB, opening the warehouse): median of 3 runs, s. */
-  loaderStartupSeconds?: number;
-  /** rebuildWarm false: no rebuild was warm (another build or an edit came between), the speed-up is not a measurement. */
-  build?: {
-    cold: BuildRun;
-    warm: BuildRun;
-    /** `build.ts --force` right after: the site built again with every loader output cached (a page edit). */
-    pageEdit?: BuildRun;
-    rebuildWarm: boolean;
-    speedup: number;
-    siteBytes: number;
-    siteFiles: number;
-  };
-  pages?: PageVisit[];
-  filters?: FilterTiming[];
-  checks: Check[];
-  errors: string[];
-  warnings: string[];
-}
-
-const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(): Promise<number> {
   const options = parseOptions();
@@ -143,17 +79,14 @@ async function main(): Promise<number> {
     log(`\n── ${report.count(leads)} leads ──`);
     results.push(await benchSize(leads, options));
   }
-  const growth = growthRows(results);
+  const growth = report.growthRows(results);
   const file = join(options.out, `bench-${stamp(startedAt)}.json`);
   writeFileSync(
     file,
-    `${JSON.stringify({ startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), options: { ...options, out: relative(PROJECT_ROOT, options.out) }, machine, targets: TARGETS, sizes: results, growth: growth.checks }, null, 2)}\n`,
+    `${JSON.stringify({ startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), options: { ...options, out: relative(PROJECT_ROOT, options.out) }, machine, targets: report.TARGETS, sizes: results, growth: growth.checks }, null, 2)}\n`,
   );
 
-  const out: string[] = [];
-  for (const result of results) out.push(report.formatTable(sizeTitle(result), sizeRows(result)));
-  if (growth.rows.length) out.push(report.formatTable(`Growth per 10× leads (${results.map((r) => report.count(r.leads)).join(" → ")}; linear = 10×)`, growth.rows));
-  process.stdout.write(`\n${out.join("\n\n")}\n\nwritten: ${shown(file)}\n`);
+  process.stdout.write(`\n${report.formatTables(results, growth.rows)}\n\nwritten: ${shown(file)}\n`);
 
   const failed = results.filter((r) => r.errors.length);
   for (const r of failed) for (const e of r.errors) log(`not measured at ${report.count(r.leads)} leads: ${e}`);
@@ -216,7 +149,7 @@ async function benchSize(leads: number, options: Options): Promise<SizeResult> {
 
   // Without --keep, this size's warehouse, site and floor database go at the end, or on Ctrl-C.
   const artifacts = [floorDb, `${floorDb}.wal`, warehouse, `${warehouse}.wal`, siteDir];
-  if (!options.keep) for (const path of artifacts) temporaryDirs.add(path);
+  if (!options.keep) for (const path of artifacts) interruption.temporaryPaths.add(path);
   try {
     if (!(await step("exports", async () => (result.exports = await ensureExports(leads, exportsDir))))) return result;
     await step("floor", async () => (result.floor = await measureFloor(exportsDir, floorDb)));
@@ -228,516 +161,17 @@ async function benchSize(leads: number, options: Options): Promise<SizeResult> {
     }
     const site = await step("full build", async () => (result.build = await measureBuilds(exportsDir, warehouse, siteDir, result, options.out)));
     if (options.skipBrowser) log("pages: skipped (--skip-browser)");
-    else if (site) {
-      await step("pages", async () => {
-        log("pages: first visits in headless Chromium, empty cache");
-        const { visits, filters } = await measurePages(siteDir, navigationPages(), filterProbes(), log);
-        result.pages = visits;
-        result.filters = filters;
-        for (const visit of visits) {
-          if (visit.outside?.length) result.warnings.push(`${visit.path} requested outside its origin: ${visit.outside.join(", ")}`);
-          for (const problem of visit.problems ?? []) result.warnings.push(`${visit.path}: ${problem}`);
-        }
-        for (const timing of filters) {
-          for (const problem of timing.problems) result.warnings.push(`${timing.path} (${timing.select} change): ${problem}`);
-          if (timing.medianMs === null) throw new Error(`no re-render could be timed on ${timing.path}: ${timing.problems.join("; ")}`);
-        }
-        if (!visits.some((v) => v.built)) throw new Error(`no page of the navigation is in ${siteDir}`);
-      });
-    }
+    else if (site) await step("pages", () => measurePagesOf(siteDir, result));
   } finally {
     if (!options.keep) {
       removeDatabase(floorDb);
       removeDatabase(warehouse);
       rmSync(siteDir, { recursive: true, force: true });
-      for (const path of artifacts) temporaryDirs.delete(path);
+      for (const path of artifacts) interruption.temporaryPaths.delete(path);
     }
   }
-  result.checks = checksOf(result);
+  result.checks = report.checksOf(result);
   return result;
-}
-
-/** Step 1: the sample exports for this size, generated once (into a temporary folder renamed when complete). */
-async function ensureExports(leads: number, dir: string): Promise<NonNullable<SizeResult["exports"]>> {
-  const summaryFile = `${dir}.summary.txt`;
-  let reused = existsSync(dir) && existsSync(summaryFile);
-  let generateSeconds: number | null = null;
-  if (reused) {
-    log(`exports: reusing ${relative(PROJECT_ROOT, dir)} (delete it to regenerate)`);
-  } else {
-    rmSync(dir, { recursive: true, force: true });
-    const temp = `${dir}.tmp-${process.pid}`;
-    temporaryDirs.add(temp);
-    rmSync(temp, { recursive: true, force: true });
-    log(`exports: generating ${report.count(leads)} leads (seed ${SEED}) into ${relative(PROJECT_ROOT, dir)}`);
-    const run = await runMeasured(NODE, ["--import", "tsx", "scripts/generate-sample.ts", "--leads", String(leads), "--seed", String(SEED), "--out", temp], {
-      cwd: PROJECT_ROOT,
-      timeoutMs: LONG_STEP_MS,
-    });
-    if (run.code !== 0) {
-      rmSync(temp, { recursive: true, force: true });
-      throw new Error(`the sample generator failed (${exitText(run)}):\n${tail(run.stderr)}`);
-    }
-    renameSync(temp, dir);
-    temporaryDirs.delete(temp);
-    writeFileSync(summaryFile, run.stderr);
-    generateSeconds = run.seconds;
-    reused = false;
-    log(`exports: generated in ${report.seconds(run.seconds)}`);
-  }
-  const files = readdirSync(dir)
-    .sort()
-    .map((name) => ({ name, bytes: statSync(join(dir, name)).size }));
-  if (!files.length) throw new Error(`${dir} is empty: delete it and run again`);
-  return { dir: relative(PROJECT_ROOT, dir), reused, generateSeconds, files, bytes: files.reduce((n, f) => n + f.bytes, 0) };
-}
-
-/** Step 2: the floor. */
-async function measureFloor(exportsDir: string, db: string): Promise<NonNullable<SizeResult["floor"]>> {
-  const run = await runMeasured(NODE, ["--import", "tsx", "scripts/bench-child.ts", "floor", "--exports", exportsDir, "--db", db], {
-    cwd: PROJECT_ROOT,
-    timeoutMs: LONG_STEP_MS,
-  });
-  const out = childJson<{ seconds: number; maxRssKb: number; files: Array<{ file: string; rows: number; seconds: number }>; skipped: string[] }>(run, "the floor");
-  log(`floor: DuckDB read_csv of ${out.files.length} files (${report.count(out.files.reduce((n, f) => n + f.rows, 0))} rows) in ${report.seconds(out.seconds)}, peak ${report.memoryKb(out.maxRssKb)}`);
-  return { ...out, wallSeconds: run.seconds };
-}
-
-/** Step 3: the warehouse build, forced, in its own process. */
-async function measureWarehouse(exportsDir: string, out: string, floorSeconds: number | null): Promise<NonNullable<SizeResult["warehouse"]>> {
-  removeDatabase(out);
-  const run = await runMeasured(NODE, ["--import", "tsx", "scripts/bench-child.ts", "warehouse", "--exports", exportsDir, "--out", out], {
-    cwd: PROJECT_ROOT,
-    timeoutMs: LONG_STEP_MS,
-  });
-  const result = childJson<{ seconds: number; maxRssKb: number; files: NonNullable<SizeResult["warehouse"]>["files"] }>(run, "the warehouse build");
-  const vsFloor = floorSeconds ? result.seconds / floorSeconds : null;
-  log(
-    `warehouse: built in ${report.seconds(result.seconds)}${vsFloor ? ` (${report.ratio(vsFloor)} the floor)` : ""}, ` +
-      `peak ${report.memoryKb(result.maxRssKb)}, file ${report.bytes(statSync(out).size)}`,
-  );
-  return { seconds: result.seconds, wallSeconds: run.seconds, maxRssKb: result.maxRssKb, treePeakKb: run.treePeakKb, vsFloor, fileBytes: statSync(out).size, files: result.files };
-}
-
-/** Step 4: every loader, one after the other as Framework runs them, each in its own process. */
-async function measureLoaders(warehouse: string): Promise<NonNullable<SizeResult["loaders"]>> {
-  const runs = loaderRuns();
-  const results: NonNullable<SizeResult["loaders"]> = [];
-  const failures: string[] = [];
-  log(`loaders: ${runs.length}, each run alone against the warehouse`);
-  for (const loader of runs) {
-    const run = await runMeasured(NODE, ["--import", "tsx", loader.file, ...loader.args], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, WAREHOUSE: warehouse },
-      timeoutMs: 10 * MINUTE,
-    });
-    if (run.code !== 0) {
-      failures.push(`${loader.name} (${exitText(run)}): ${tail(run.stderr, 8)}`);
-      continue;
-    }
-    const gzipBytes = gzipSync(run.stdout).length;
-    results.push({ ...loader, seconds: run.seconds, maxRssKb: run.maxRssKb, bytes: run.stdout.length, gzipBytes });
-    log(`  ${loader.name.padEnd(34)} ${report.seconds(run.seconds).padStart(8)}  ${report.bytes(run.stdout.length).padStart(9)}  ${report.bytes(gzipBytes).padStart(9)} gz`);
-  }
-  if (failures.length) throw new Error(`loaders failed:\n${failures.join("\n")}`);
-  return results;
-}
-
-/** A loader that runs no query, three times: how much of each loader's time is start-up. */
-async function measureLoaderStartup(warehouse: string): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const run = await runMeasured(NODE, ["--import", "tsx", "scripts/bench-child.ts", "startup"], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, WAREHOUSE: warehouse },
-      timeoutMs: 5 * MINUTE,
-    });
-    if (run.code !== 0) throw new Error(`${exitText(run)}: ${tail(run.stderr, 8)}`);
-    times.push(run.seconds);
-  }
-  const startup = median(times);
-  log(`  start-up alone (Node + tsx + DuckDB + opening the warehouse, no query): ${report.seconds(startup)}`);
-  return startup;
-}
-
-/** The loaders under src/: the mart loader once per mart, and every other loader file as it is. */
-function loaderRuns(): LoaderRun[] {
-  const runs: LoaderRun[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      if (name === ".observablehq" || name === "node_modules") continue;
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.(json|csv|tsv|txt|arrow|parquet|zip|html|svg|png)\.(ts|js)$/.test(name)) {
-        const file = relative(PROJECT_ROOT, path);
-        if (name.includes("[")) log(`  ${file}: a parameterised loader the benchmark does not know the parameters of, not measured`);
-        else runs.push({ name: name.replace(/\.(ts|js)$/, ""), file, args: [] });
-      }
-    }
-  };
-  walk(join(PROJECT_ROOT, "src"));
-  return runs;
-}
-
-/**
- * Step 5: the full build, cold (no warehouse, no cached loader outputs: everything runs), then again
- * with nothing changed (the warehouse is skipped by its fingerprint, the loader outputs come from the cache).
- */
-async function measureBuilds(exportsDir: string, warehouse: string, siteDir: string, result: SizeResult, outDir: string): Promise<NonNullable<SizeResult["build"]>> {
-  const env: NodeJS.ProcessEnv = { ...process.env, CRM_EXPORTS: exportsDir, WAREHOUSE: warehouse, SITE_OUTPUT: siteDir };
-  delete env.CRM_MAPPING;
-  const leads = result.leads;
-  const build = async (which: string, name: string, { holdAfter, args = [] }: { holdAfter: boolean; args?: string[] }): Promise<BuildRun> => {
-    const logFile = join(outDir, `build-${leads}-${name}.log`);
-    // The benchmark holds the build lock when it starts build.ts, so that no other build slips in
-    // between our two builds. build.ts prints that it waits for us right after a failed attempt and
-    // tries again 500 ms later; the lock is let go just before that next attempt, so that another
-    // waiting build (which polls every 500 ms too) is unlikely to take it first. The wait is measured
-    // and left out of the time. Should the line never come (build.ts changed), the lock is let go
-    // after 20 s anyway.
-    const waitingForUs = new RegExp(`waiting for the build in process ${process.pid}\\b`);
-    let handedOver = false;
-    let handOverTimer: NodeJS.Timeout | undefined;
-    const handOver = () => {
-      if (handedOver) return;
-      handedOver = true;
-      releaseBuildLock();
-    };
-    const handOverSoon = () => (handOverTimer ??= setTimeout(handOver, HAND_OVER_MS));
-    const fallback = setTimeout(() => {
-      if (!handedOver) result.warnings.push(`the ${which} build never said it waited for the benchmark's lock; it was let go after 20 s (its time may include up to 20 s of waiting)`);
-      handOver();
-    }, 20_000);
-    let run: Measured;
-    try {
-      run = await runMeasured(NODE, ["--import", "tsx", "scripts/build.ts", ...args], {
-        cwd: PROJECT_ROOT,
-        env,
-        timeoutMs: LONG_STEP_MS,
-        logFile,
-        lock: { file: BUILD_LOCK, waitingLine: /waiting for the build in process \d+ to finish/ },
-        onStderr: (chunk) => waitingForUs.test(chunk) && handOverSoon(),
-      });
-    } finally {
-      clearTimeout(fallback);
-      clearTimeout(handOverTimer);
-      handOver();
-    }
-    // Take the lock back at once, before another build waiting for it does, so that nothing runs between our builds.
-    if (holdAfter) await acquireBuildLock();
-    if (run.code !== 0) throw new Error(`the ${which} build failed (${exitText(run)}; its output: ${relative(PROJECT_ROOT, logFile)}):\n${tail(run.stderr)}`);
-    const warehouseLine = /warehouse (built|up to date) from .* in ([\d.]+)s/.exec(run.stderr);
-    const siteLine = /site built into .* in ([\d.]+)s|site in .* is up to date .*, ([\d.]+)s/.exec(run.stderr);
-    if (run.lockWaitSeconds === null) result.warnings.push(`the ${which} build waited for a lock and the wait could not be timed: its time includes the wait`);
-    else if (run.lockWaitSeconds > 1) log(`build (${which}): waited ${report.seconds(run.lockWaitSeconds)} for another build in this project (left out of the time)`);
-    const measured: BuildRun = {
-      seconds: run.seconds - (run.lockWaitSeconds ?? 0),
-      gnuTimeSeconds: run.elapsedSeconds,
-      lockWaitSeconds: run.lockWaitSeconds,
-      warehouseSeconds: warehouseLine ? Number(warehouseLine[2]) : null,
-      siteSeconds: siteLine ? Number(siteLine[1] ?? siteLine[2]) : null,
-      warehouseBuilt: warehouseLine?.[1] === "built",
-      loaderCacheCleared: /cleared cached loader outputs/.test(run.stderr),
-      maxRssKb: run.maxRssKb,
-      treePeakKb: run.treePeakKb,
-      fingerprint: await readFingerprint(warehouse),
-      log: relative(PROJECT_ROOT, logFile),
-    };
-    log(
-      `build (${which}): ${report.seconds(measured.seconds)} — warehouse ${measured.warehouseBuilt ? "built" : "up to date"} ` +
-        `${measured.warehouseSeconds ?? "?"} s, site ${measured.siteSeconds ?? "?"} s; peak ${report.memoryKb(measured.treePeakKb)} (process tree)` +
-        (measured.maxRssKb ? `, ${report.memoryKb(measured.maxRssKb)} (largest process)` : ""),
-    );
-    return measured;
-  };
-
-  for (const name of readdirSync(outDir)) if (name.startsWith(`build-${leads}-`) && name.endsWith(".log")) rmSync(join(outDir, name), { force: true });
-  // Never clear the shared loader cache under another build: take the build lock first, and keep it
-  // between our builds so that no other build uses the cache in between.
-  await acquireBuildLock();
-  let cold: BuildRun;
-  let warm: BuildRun | undefined;
-  let pageEdit: BuildRun | undefined;
-  let rebuildWarm = true;
-  try {
-    log(`build (cold): deleting ${relative(PROJECT_ROOT, LOADER_CACHE)} (the project's cached loader outputs) and the warehouse`);
-    rmSync(LOADER_CACHE, { recursive: true, force: true });
-    removeDatabase(warehouse);
-    rmSync(siteDir, { recursive: true, force: true });
-    cold = await build("cold", "cold", { holdAfter: true });
-    if (!cold.warehouseBuilt) result.warnings.push("the cold build did not build the warehouse");
-    // A rebuild is warm when it skipped the warehouse and found the loader outputs in the cache. Another
-    // build in this project (the cache is shared) or an edit under data-loaders/ in between makes it
-    // cold again; it is then measured again, up to REBUILD_ATTEMPTS times.
-    for (let attempt = 1; attempt <= REBUILD_ATTEMPTS; attempt++) {
-      const last = attempt === REBUILD_ATTEMPTS;
-      warm = await build("rebuild, inputs unchanged", attempt === 1 ? "rebuild" : `rebuild-${attempt}`, { holdAfter: true });
-      if (!warm.warehouseBuilt && !warm.loaderCacheCleared) break;
-      const why = warm.warehouseBuilt
-        ? cold.fingerprint !== warm.fingerprint
-          ? "it rebuilt the warehouse: the warehouse's fingerprint changed (data-loaders/ or data/config.json was edited meanwhile)"
-          : "it rebuilt the warehouse although the fingerprint did not change"
-        : "it found the loader cache stamped by another warehouse (another build in this project ran in between)";
-      log(`build (rebuild): not warm, ${why}${last ? "" : "; measuring it again"}`);
-      if (last) {
-        rebuildWarm = false;
-        result.errors.push(`rebuild: never warm in ${REBUILD_ATTEMPTS} attempts (${why}); run again on a quiet machine`);
-      }
-    }
-    // What an analyst waits for after editing a page: the site built again, the loader outputs cached.
-    pageEdit = await build("site rebuild, loaders cached", "page-edit", { holdAfter: false, args: ["--force"] });
-  } finally {
-    releaseBuildLock();
-  }
-  warm = warm!;
-  const files = listFiles(siteDir);
-  return {
-    cold,
-    warm,
-    pageEdit,
-    rebuildWarm,
-    speedup: cold.seconds / warm.seconds,
-    siteBytes: files.reduce((n, f) => n + statSync(f).size, 0),
-    siteFiles: files.length,
-  };
-}
-
-/** The pages of the navigation, flattened. */
-function navigationPages(): Array<{ name: string; path: string }> {
-  const pages: Array<{ name: string; path: string }> = [];
-  for (const entry of NAVIGATION as Array<{ name: string; path?: string; pages?: Array<{ name: string; path: string }> }>) {
-    if (entry.path) pages.push({ name: entry.name, path: entry.path });
-    for (const page of entry.pages ?? []) pages.push(page);
-  }
-  return pages;
-}
-
-/** Where the filter → re-render time is taken: the overview's channel select and a team page's period select. */
-function filterProbes(): FilterProbe[] {
-  return [
-    { path: "/", select: { label: label("channel", siteLocale()) } },
-    { path: "/teams/field_sales", select: "period" },
-  ];
-}
-
-/** The site's language (data/config.json), for the label of the channel select. */
-function siteLocale(): Locale {
-  try {
-    const config = JSON.parse(readFileSync(join(PROJECT_ROOT, "data/config.json"), "utf8")) as { locale?: string };
-    return config.locale === "ko" ? "ko" : "en";
-  } catch {
-    return "en";
-  }
-}
-
-// ────────────────────────────────────────────────────────────────────────────────────────────────────
-// Targets and tables
-
-function checksOf(r: SizeResult): Check[] {
-  const checks: Check[] = [];
-  const add = (id: string, figure: string, value: number | null, unit: string, target: string, met: boolean | null) =>
-    checks.push({ id, figure, value, unit, target, met: value === null ? null : met });
-  if (r.warehouse) {
-    const vs = r.warehouse.vsFloor;
-    add("warehouse_vs_floor", "warehouse build ÷ floor", vs, "ratio", `≤ ${TARGETS.warehouseVsFloor}× floor`, vs !== null && vs <= TARGETS.warehouseVsFloor);
-    add("warehouse_peak_memory", "warehouse build peak memory", r.warehouse.maxRssKb * 1024, "bytes", "≤ 2 GB", r.warehouse.maxRssKb * 1024 <= TARGETS.peakMemoryBytes);
-  }
-  for (const loader of r.loaders ?? []) add(`loader:${loader.name}`, `loader ${loader.name}`, loader.seconds, "s", `≤ ${TARGETS.loaderSeconds} s`, loader.seconds <= TARGETS.loaderSeconds);
-  if (r.build) {
-    add("full_build", "full build (cold)", r.build.cold.seconds, "s", `≤ ${TARGETS.fullBuildSeconds} s`, r.build.cold.seconds <= TARGETS.fullBuildSeconds);
-    add("rebuild_speedup", "rebuild speed-up", r.build.rebuildWarm ? r.build.speedup : null, "ratio", `≥ ${TARGETS.rebuildSpeedup}×`, r.build.speedup >= TARGETS.rebuildSpeedup);
-    const peak = r.build.cold.treePeakKb * 1024;
-    add("build_peak_memory", "full build peak memory (process tree)", peak, "bytes", "≤ 2 GB", peak <= TARGETS.peakMemoryBytes);
-  }
-  for (const page of r.pages ?? []) {
-    if (!page.built) continue;
-    add(`page_data:${page.path}`, `${page.path} data`, page.dataGzipBytes!, "bytes gzip", "≤ 300 KB gz", page.dataGzipBytes! <= TARGETS.pageDataGzipBytes);
-    add(`first_visit:${page.path}`, `${page.path} first visit`, page.totalGzipBytes!, "bytes gzip", "≤ 600 KB gz", page.totalGzipBytes! <= TARGETS.firstVisitGzipBytes);
-  }
-  for (const f of r.filters ?? []) add(`filter:${f.path}`, `${f.path} filter → re-render`, f.medianMs, "ms", `≤ ${TARGETS.filterRenderMs} ms`, f.medianMs !== null && f.medianMs <= TARGETS.filterRenderMs);
-  return checks;
-}
-
-function sizeTitle(r: SizeResult): string {
-  const rows = r.warehouse?.files.reduce((n, f) => n + (f.rows_read ?? 0), 0);
-  const parts = [`${report.count(r.leads)} leads`];
-  if (r.exports) parts.push(`exports ${report.bytes(r.exports.bytes)} in ${r.exports.files.length} files${rows ? `, ${report.count(rows)} rows read` : ""}${r.exports.reused ? " (reused)" : ` (generated in ${report.seconds(r.exports.generateSeconds!)})`}`);
-  if (r.errors.length) parts.push(`${r.errors.length} step(s) NOT MEASURED`);
-  return parts.join(" — ");
-}
-
-function sizeRows(r: SizeResult): Row[] {
-  const rows: Row[] = [];
-  const check = (id: string) => r.checks.find((c) => c.id === id);
-  const row = (figure: string, value: string, target = "", id?: string) =>
-    rows.push({ figure, value, target, status: id ? report.status(check(id)?.met ?? null) : "—" });
-  const notMeasured = (figure: string) => rows.push({ figure, value: "not measured", target: "", status: "—" });
-
-  if (r.floor) row(`floor: DuckDB read_csv, ${r.floor.files.length} files`, report.seconds(r.floor.seconds));
-  else notMeasured("floor");
-  if (r.warehouse) {
-    row("warehouse build", `${report.seconds(r.warehouse.seconds)}${r.warehouse.vsFloor ? ` = ${report.ratio(r.warehouse.vsFloor)} floor` : ""}`, `≤ ${TARGETS.warehouseVsFloor}× floor`, "warehouse_vs_floor");
-    row("warehouse build peak memory", report.memoryKb(r.warehouse.maxRssKb), "≤ 2 GB", "warehouse_peak_memory");
-  } else notMeasured("warehouse build");
-  if (r.loaders) {
-    const total = r.loaders.reduce((n, l) => n + l.seconds, 0);
-    for (const l of r.loaders) row(`loader ${l.name} (${report.bytes(l.gzipBytes)} gz)`, report.seconds(l.seconds), `≤ ${TARGETS.loaderSeconds} s`, `loader:${l.name}`);
-    row(`loaders, all ${r.loaders.length} one after the other`, report.seconds(total));
-    if (r.loaderStartupSeconds !== undefined) row("loader start-up alone (Node + tsx + DuckDB open, no query)", report.seconds(r.loaderStartupSeconds));
-  } else notMeasured("loaders");
-  if (r.build) {
-    const { cold, warm } = r.build;
-    row(`full build, cold (warehouse ${cold.warehouseSeconds ?? "?"} s + site ${cold.siteSeconds ?? "?"} s)`, report.seconds(cold.seconds), `≤ ${TARGETS.fullBuildSeconds} s`, "full_build");
-    row("full build peak memory (process tree)", report.memoryKb(cold.treePeakKb), "≤ 2 GB", "build_peak_memory");
-    if (cold.maxRssKb) row("full build peak memory (largest process)", report.memoryKb(cold.maxRssKb));
-    if (r.build.rebuildWarm) row(`rebuild, inputs unchanged (${report.seconds(warm.seconds)})`, `${report.ratio(r.build.speedup)} faster`, `≥ ${TARGETS.rebuildSpeedup}×`, "rebuild_speedup");
-    else row("rebuild, inputs unchanged", "not measured (never warm)", `≥ ${TARGETS.rebuildSpeedup}×`, "rebuild_speedup");
-    if (r.build.pageEdit) row("site rebuild after a page edit (loader outputs cached)", report.seconds(r.build.pageEdit.seconds));
-    row("site output", `${report.bytes(r.build.siteBytes)}, ${report.count(r.build.siteFiles)} files`);
-  } else notMeasured("full build");
-  for (const p of r.pages ?? []) {
-    if (!p.built) {
-      row(`${p.path}`, "not built");
-      continue;
-    }
-    row(`${p.path} data (/_file/)`, `${report.bytes(p.dataGzipBytes!)} gz`, "≤ 300 KB gz", `page_data:${p.path}`);
-    row(`${p.path} first visit, ${p.responses!.length} responses`, `${report.bytes(p.totalGzipBytes!)} gz`, "≤ 600 KB gz", `first_visit:${p.path}`);
-    row(`${p.path} time to charts`, p.chartsMs === null ? "no chart" : report.ms(p.chartsMs!));
-  }
-  for (const f of r.filters ?? []) {
-    const each = f.changes.map((c) => (c.ms === null ? "—" : c.ms.toFixed(0))).join("/");
-    row(`${f.path} ${f.select} change → re-render (median of ${each} ms)`, f.medianMs === null ? "not measured" : report.ms(f.medianMs), `≤ ${TARGETS.filterRenderMs} ms`, `filter:${f.path}`);
-  }
-  if (!r.pages) {
-    if (r.errors.some((e) => e.startsWith("pages"))) notMeasured("pages (see the error below)");
-    else row("pages", "skipped");
-  }
-  return rows;
-}
-
-/** With several sizes: how each time and memory figure grows per 10× leads, between consecutive sizes and overall. */
-function growthRows(results: SizeResult[]): { rows: Row[]; checks: Array<Check & { from: number; to: number }> } {
-  const rows: Row[] = [];
-  const checks: Array<Check & { from: number; to: number }> = [];
-  if (results.length < 2) return { rows, checks };
-  const figures: Array<{ id: string; figure: string; kind: "time" | "memory" | "bytes"; value: (r: SizeResult) => number | undefined }> = [
-    { id: "floor", figure: "floor time", kind: "time", value: (r) => r.floor?.seconds },
-    { id: "warehouse", figure: "warehouse build time", kind: "time", value: (r) => r.warehouse?.seconds },
-    { id: "warehouse_memory", figure: "warehouse build peak memory", kind: "memory", value: (r) => r.warehouse?.maxRssKb },
-    { id: "loaders", figure: "loaders, total time", kind: "time", value: (r) => r.loaders?.reduce((n, l) => n + l.seconds, 0) },
-    { id: "full_build", figure: "full build time (cold)", kind: "time", value: (r) => r.build?.cold.seconds },
-    { id: "rebuild", figure: "rebuild time", kind: "time", value: (r) => (r.build?.rebuildWarm ? r.build.warm.seconds : undefined) },
-    { id: "build_memory", figure: "full build peak memory", kind: "memory", value: (r) => r.build?.cold.treePeakKb },
-    { id: "page_data", figure: "largest page data (gz)", kind: "bytes", value: (r) => maxOf(r.pages?.filter((p) => p.built).map((p) => p.dataGzipBytes!)) },
-    { id: "first_visit", figure: "largest first visit (gz)", kind: "bytes", value: (r) => maxOf(r.pages?.filter((p) => p.built).map((p) => p.totalGzipBytes!)) },
-  ];
-  const pairs: Array<[SizeResult, SizeResult]> = results.slice(1).map((r, i) => [results[i]!, r]);
-  if (results.length > 2) pairs.push([results[0]!, results.at(-1)!]);
-  for (const figure of figures) {
-    for (const [a, b] of pairs) {
-      const va = figure.value(a);
-      const vb = figure.value(b);
-      if (va === undefined || vb === undefined) continue;
-      const per10 = report.growthPer10x({ leads: a.leads, value: va }, { leads: b.leads, value: vb });
-      if (per10 === null) continue;
-      // Time and memory must grow no faster than linearly (10× per 10× leads); page bytes should not grow at all.
-      const limited = figure.kind !== "bytes";
-      const met = limited ? per10 <= TARGETS.growthPer10x : null;
-      const span = `${report.count(a.leads)} → ${report.count(b.leads)}`;
-      const shown = figure.kind === "time" ? `${report.seconds(va)} → ${report.seconds(vb)}` : figure.kind === "memory" ? `${report.memoryKb(va)} → ${report.memoryKb(vb)}` : `${report.bytes(va)} → ${report.bytes(vb)}`;
-      rows.push({ figure: `${figure.figure}, ${span} (${shown})`, value: `${report.ratio(per10)} per 10×`, target: limited ? "≤ 10× per 10× (linear)" : "", status: report.status(met) });
-      checks.push({ id: `growth:${figure.id}`, figure: `${figure.figure} growth per 10× leads`, value: per10, unit: "ratio", target: limited ? "≤ 10" : "", met, from: a.leads, to: b.leads });
-    }
-  }
-  return { rows, checks };
-}
-
-// ────────────────────────────────────────────────────────────────────────────────────────────────────
-// Helpers
-
-/** The one JSON line a bench-child.ts process prints, or an error naming what failed and why. */
-function childJson<T>(run: Measured, what: string): T {
-  if (run.code !== 0) throw new Error(`${what} failed (${exitText(run)}):\n${tail(run.stderr)}`);
-  const line = run.stdout.toString("utf8").trim().split("\n").at(-1) ?? "";
-  try {
-    return JSON.parse(line) as T;
-  } catch {
-    throw new Error(`${what} printed no result:\n${tail(run.stderr)}`);
-  }
-}
-
-function exitText(run: Measured): string {
-  if (run.timedOut) return "timed out";
-  return run.signal ? `killed by ${run.signal}` : `exit code ${run.code}`;
-}
-
-let holdingLock = false;
-/** Set on Ctrl-C: take no lock any more. */
-let stopping = false;
-
-/**
- * Take scripts/build.ts's lock, the way build.ts takes it (a file holding our pid, created exclusively;
- * a lock whose process is gone is taken over), waiting while another build holds it.
- */
-async function acquireBuildLock(): Promise<void> {
-  if (stopping) throw new Error("interrupted");
-  mkdirSync(dirname(BUILD_LOCK), { recursive: true });
-  const started = Date.now();
-  let told = false;
-  for (;;) {
-    try {
-      writeFileSync(BUILD_LOCK, String(process.pid), { flag: "wx" });
-      holdingLock = true;
-      return;
-    } catch {
-      let text = "";
-      try {
-        text = readFileSync(BUILD_LOCK, "utf8");
-      } catch {
-        continue; // released this instant
-      }
-      const holder = Number(text);
-      // An empty lock is one being written this instant: wait for it rather than take it.
-      if (text !== "" && !isAlive(holder)) {
-        rmSync(BUILD_LOCK, { force: true });
-        continue;
-      }
-      if (stopping) throw new Error("interrupted");
-      if (!told) log(`waiting for the build in process ${holder} to finish (the loader cache is shared)`);
-      told = true;
-      if (Date.now() - started > 60 * MINUTE) throw new Error(`another build (process ${holder}) has held ${relative(PROJECT_ROOT, BUILD_LOCK)} for an hour`);
-      await new Promise((done) => setTimeout(done, 20));
-    }
-  }
-}
-
-function releaseBuildLock(): void {
-  if (!holdingLock) return;
-  holdingLock = false;
-  try {
-    if (readFileSync(BUILD_LOCK, "utf8") === String(process.pid)) rmSync(BUILD_LOCK, { force: true });
-  } catch {
-    // already gone
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-function removeDatabase(path: string): void {
-  rmSync(path, { force: true });
-  rmSync(`${path}.wal`, { force: true });
-}
-
-function maxOf(values: number[] | undefined): number | undefined {
-  return values?.length ? Math.max(...values) : undefined;
 }
 
 /** Other Framework builds or previews whose working directory is this project (read from /proc; only reported). */
@@ -770,51 +204,24 @@ function stamp(date: Date): string {
   return date.toISOString().slice(0, 19).replace("T", "-").replaceAll(":", "");
 }
 
-/** Files and folders an interrupted run must not leave behind. */
-const temporaryDirs = new Set<string>();
+/** The output folder, once made (an interrupted run tidies it). */
 let outDir: string | null = null;
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
+    if (interruption.stopping) return;
+    interruption.stopping = true;
     log(`\nbench: interrupted (${signal}), stopping`);
     killRunning();
-    releaseBuildLock();
-    for (const dir of temporaryDirs) rmSync(dir, { recursive: true, force: true });
+    for (const dir of interruption.temporaryPaths) rmSync(dir, { recursive: true, force: true });
     // What the killed warehouse build and site build were writing: <warehouse>.<pid>.tmp(.wal), <site>.tmp-<pid>.
     if (outDir && existsSync(outDir)) {
       for (const name of readdirSync(outDir)) if (/\.\d+\.tmp(\.wal)?$|\.tmp-\d+$/.test(name)) rmSync(join(outDir, name), { recursive: true, force: true });
     }
-    // A build we killed leaves its lock behind; build.ts takes over a dead holder's lock anyway, but
-    // tidy it once the killed build is gone (waiting up to 3 s).
-    const started = Date.now();
-    const tidy = () => {
-      let text = "";
-      try {
-        text = readFileSync(BUILD_LOCK, "utf8");
-      } catch {
-        process.exit(130); // no lock
-      }
-      const holder = Number(text);
-      if (holder === process.pid || (text !== "" && (!isAlive(holder) || processState(holder) === "Z"))) {
-        rmSync(BUILD_LOCK, { force: true });
-        process.exit(130);
-      }
-      if (Date.now() - started > 3000) process.exit(130);
-      setTimeout(tidy, 100);
-    };
-    setTimeout(tidy, 100);
+    // The killed build ran under our lock and took none of its own: letting ours go is all there is to do.
+    interruption.heldLock?.release();
+    process.exit(130);
   });
-}
-
-/** A process's state letter from /proc (Z: dead, not yet reaped), or "" when it is gone. */
-function processState(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "").charAt(0);
-  } catch {
-    return "";
-  }
 }
 
 main().then(

@@ -17,7 +17,8 @@
  *   and the page's own inline scripts, by hash, may run; nothing loads from or sends to another origin.
  *
  * - One at a time. Two builds at once would share Framework's loader cache and could publish each
- *   other's numbers, so a build waits for the one before it (a lock file holding its process id).
+ *   other's numbers, so a build waits for the one before it (scripts/build-lock.ts: a lock file holding
+ *   its process id).
  *
  * CRM_EXPORTS=dir npm run build builds from other exports (CRM_MAPPING=file.json for an export read
  * through a mapping file); WAREHOUSE=file uses another warehouse file.
@@ -32,6 +33,7 @@ import { listFiles } from "../data-loaders/files.ts";
 import { buildWarehouse, DEFAULT_EXPORTS, DEFAULT_WAREHOUSE } from "../data-loaders/warehouse/build.ts";
 import { formatReconciliation } from "../data-loaders/warehouse/report.ts";
 import { cli, HELP } from "./cli.ts";
+import { acquireBuildLock } from "./build-lock.ts";
 import { addContentSecurityPolicy } from "./csp.ts";
 
 const LOADER_CACHE = "src/.observablehq/cache/data";
@@ -55,7 +57,8 @@ const force = values.force;
 const exportsDir = process.env.CRM_EXPORTS ?? DEFAULT_EXPORTS;
 const warehouse = process.env.WAREHOUSE ?? DEFAULT_WAREHOUSE;
 
-const releaseLock = await acquireBuildLock();
+// Under the benchmark the lock is its parent's (BUILD_LOCK_HELD_BY): then it is neither taken nor released here.
+const lock = await acquireBuildLock({ pollMs: 500, onWait: (holder) => console.error(`waiting for the build in process ${holder} to finish`) });
 try {
   let started = performance.now();
   const result = await buildWarehouse({ exportsDir, out: warehouse, mappingPath: process.env.CRM_MAPPING });
@@ -91,39 +94,7 @@ try {
   console.error(`build failed: ${(error as Error).message}`);
   process.exitCode = 1;
 } finally {
-  releaseLock();
-}
-
-/** Wait until no other build runs (a lock left by a dead process is taken over), then hold the lock. */
-async function acquireBuildLock(): Promise<() => void> {
-  const lock = "src/.observablehq/build.lock";
-  mkdirSync("src/.observablehq", { recursive: true });
-  for (let waited = 0; ; waited++) {
-    try {
-      writeFileSync(lock, String(process.pid), { flag: "wx" });
-      return () => rmSync(lock, { force: true });
-    } catch {
-      const text = existsSync(lock) ? readFileSync(lock, "utf8") : "";
-      const holder = Number(text);
-      // An empty lock is one being written this instant: wait for it rather than take it.
-      if (text !== "" && !isAlive(holder)) {
-        rmSync(lock, { force: true });
-        continue;
-      }
-      if (waited === 0) console.error(`waiting for the build in process ${holder} to finish`);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  lock.release();
 }
 
 /** Delete the cached loader outputs when they were made from another warehouse. */

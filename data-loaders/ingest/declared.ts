@@ -5,9 +5,12 @@
  * a folder to an object (by file name, else by header), loads it as a raw table `raw_<format>__<object>`
  * and exposes it as `src_<entity>` (entities.ts). Custom fields (`custom:<role>` candidates) are named
  * by the adapter's config; when the named one is missing or empty, a field whose name fits the role is
- * read instead, and the data-quality page says so.
+ * read instead, and the data-quality page says so. Values an adapter must parse go through SQL macros of
+ * its own .sql file (`parse`, `{ apply }` candidates); tables it derives from several objects (HubSpot's
+ * stage history and owners) are its own .sql files, run by its `derive` over the raw tables and the
+ * `raw_<format>__<object>_extra` views of the `extra` columns the engine resolves for them.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config.ts";
@@ -15,7 +18,7 @@ import { queryRows, quoteIdentifier } from "../duckdb.ts";
 import { loadCsvFile } from "./csv.ts";
 import type { EntityName } from "./entities.ts";
 import { candidateHeaders, headerKey, keepCandidates, keepNamed, readHeaderRow, type HeaderCandidate } from "./headers.ts";
-import { createSourceView } from "./source-view.ts";
+import { createColumnsView, createSourceView } from "./source-view.ts";
 import { IngestError, type FieldChoice, type SourceFile } from "./types.ts";
 
 /** One object of a CRM's export (a file), declared. */
@@ -30,12 +33,24 @@ export interface DeclaredObject {
   notWith?: string[];
   /** canonical column → candidate headers; `custom:<role>` refers to a custom field the config names. */
   columns: Record<string, Array<HeaderCandidate | `custom:${string}`>>;
+  /** canonical column → a macro of the declaration's `macros` file its value goes through. */
+  parse?: Partial<Record<string, string>>;
+  /** canonical column → headers any of which means the column is not read (an amount already converted: no currency). */
+  unless?: Partial<Record<string, string[]>>;
+  /** Columns the declaration's derived tables read, besides the canonical ones: name → candidate headers. */
+  extra?: Record<string, HeaderCandidate[]>;
+  /** Headers stored besides those the columns name, for the derived tables (HubSpot's "Date entered" columns). */
+  keepMatching?: RegExp;
+  /** A note on the file the data-quality page shows, from its header (where its amounts were read from). */
+  note?: (header: string[], config: Config) => string | null;
 }
 
 /** A CRM's export, declared: its objects and how its custom fields are found. */
 export interface Declaration {
   /** The format's name, as --format takes it and raw tables are prefixed (raw_salesforce__opportunity). */
   format: string;
+  /** The CRM's name, as messages give it. */
+  name: string;
   objects: DeclaredObject[];
   /** The CRM names its files after their object (Salesforce's Opportunity.csv): a file's name then says what it holds. */
   namedFiles?: boolean;
@@ -47,6 +62,22 @@ export interface Declaration {
   customPatterns?: Record<string, RegExp>;
   /** A header that marks a custom field (Salesforce's "__c"); other headers fit a role only when no standard column claims them. */
   customSuffix?: RegExp;
+  /** The .sql file of the macros `parse` and `{ apply }` candidates name, run before any file is loaded. */
+  macros?: string;
+  /** How files other than CSV are listed (HubSpot's folder holds its README, Excel exports, zips); by default they are not. */
+  otherFileNote?: (fileName: string) => string;
+  /** The note on a CSV file that is none of the objects. */
+  unusedNote?: string;
+  /** Tables derived from the loaded objects, listed after the files (each under a label of its own). */
+  derive?: (connection: DuckDBConnection, loaded: LoadedObject[]) => Promise<SourceFile[]>;
+}
+
+/** A file the engine loaded: its object, raw table and header. */
+export interface LoadedObject {
+  object: string;
+  file: string;
+  table: string;
+  header: string[];
 }
 
 /** Is a file of this folder named after one of the declaration's objects? */
@@ -79,9 +110,9 @@ function objectByHeader(declaration: Declaration, header: string[]): DeclaredObj
   const found = (candidate: HeaderCandidate | string) =>
     typeof candidate === "string"
       ? !candidate.startsWith("custom:") && has.has(headerKey(candidate))
-      : Array.isArray(candidate)
-        ? candidate.every((c) => has.has(headerKey(c)))
-        : candidate.firstOf.some((c) => has.has(headerKey(c)));
+      : typeof candidate === "object" && "firstOf" in candidate
+        ? candidate.firstOf.some((c) => has.has(headerKey(c)))
+        : candidateHeaders(candidate).every((c) => has.has(headerKey(c)));
   let best: { object: DeclaredObject; score: number } | undefined;
   for (const object of declaration.objects) {
     if (!object.identifiedBy.every((column) => (object.columns[column] ?? []).some(found))) continue;
@@ -114,35 +145,78 @@ export async function loadDeclaredExport(
   config: Config,
   declaration: Declaration,
 ): Promise<SourceFile[]> {
+  if (declaration.macros) await connection.run(readFileSync(declaration.macros, "utf8"));
   const files: SourceFile[] = [];
-  const loadedBy = new Map<string, string>();
-  const fileNames = readdirSync(dir).filter((name) => name.toLowerCase().endsWith(".csv")).sort();
-  for (const fileName of fileNames) {
+  const loaded: LoadedObject[] = [];
+  for (const fileName of readdirSync(dir).sort()) {
     const path = join(dir, fileName);
+    if (!statSync(path).isFile()) continue; // folders (snapshots, archives) are not files of this export
+    if (!fileName.toLowerCase().endsWith(".csv")) {
+      if (declaration.otherFileNote) files.push({ file: fileName, entity: null, rowsRead: null, note: declaration.otherFileNote(fileName) });
+      continue;
+    }
     const header = readHeaderRow(path);
     const spec = recogniseFile(declaration, fileName, header);
     if (!spec) {
-      files.push({ file: fileName, entity: null, rowsRead: null, note: "not used: no metric reads this object (judged by its name and header)" });
+      const note = declaration.unusedNote ?? "not used: no metric reads this object (judged by its name and header)";
+      files.push({ file: fileName, entity: null, rowsRead: null, note });
       continue;
     }
-    const earlier = loadedBy.get(spec.object);
+    const earlier = loaded.find((l) => l.object === spec.object);
     if (earlier) {
-      throw new IngestError(`${fileName}: a second file for ${spec.object} (${earlier} is one too); keep one file per object in ${dir}`, fileName);
+      throw new IngestError(`${fileName}: a second ${declaration.name} ${spec.object} export (${earlier.file} is one too); keep one file per object in ${dir}`, fileName);
     }
-    loadedBy.set(spec.object, fileName);
     const rawTable = `raw_${declaration.format}__${spec.object.toLowerCase()}`;
-    const candidates = resolveCustomFields(declaration, spec, config);
+    const candidates = resolveCustomFields(declaration, spec, config, header);
     const roles = customRoles(declaration, spec, config, header);
     const keepAlso = keepNamed(roles.flatMap((role) => role.alternatives));
-    const loaded = await loadCsvFile(connection, rawTable, path, fileName, {
-      keep: (columns) => [...new Set([...keepCandidates(candidates)(columns), ...keepAlso(columns)])],
+    const keepExtra = keepCandidates(spec.extra ?? {});
+    const loadedCsv = await loadCsvFile(connection, rawTable, path, fileName, {
+      keep: (columns) => [
+        ...new Set([...keepCandidates(candidates)(columns), ...keepAlso(columns), ...keepExtra(columns), ...columns.filter((c) => spec.keepMatching?.test(c))]),
+      ],
     });
-    const fields = await chooseCustomFields(connection, rawTable, fileName, roles, candidates, loaded.header);
-    await createSourceView(connection, spec.entity, rawTable, fileName, candidates, loaded.header);
-    const how = objectByName(declaration, fileName) ? null : `read as ${spec.object} (recognised by its header)`;
-    files.push({ file: fileName, entity: spec.entity, rowsRead: loaded.rowsRead, note: [how, loaded.note].filter(Boolean).join("; ") || null, fields });
+    const fields = await chooseCustomFields(connection, rawTable, fileName, roles, candidates, loadedCsv.header);
+    await createSourceView(connection, spec.entity, rawTable, fileName, candidates, loadedCsv.header, spec.parse);
+    if (spec.extra) await createExtraView(connection, rawTable, fileName, spec.extra, loadedCsv.header);
+    loaded.push({ object: spec.object, file: fileName, table: rawTable, header: loadedCsv.header });
+    // Say how the file was recognised, unless its name says it (Opportunity.csv; HubSpot's all-deals.csv).
+    const nameSaysIt = declaration.namedFiles ? objectByName(declaration, fileName) !== undefined : objectName(fileName).includes(spec.object.toLowerCase());
+    const how = nameSaysIt ? null : `read as ${spec.object} (recognised by its header)`;
+    const note = [how, spec.note?.(loadedCsv.header, config) ?? null, loadedCsv.note].filter(Boolean).join("; ") || null;
+    files.push({ file: fileName, entity: spec.entity, rowsRead: loadedCsv.rowsRead, note, fields });
   }
+  // The extra columns of an object the folder has no file for: empty, so that a derived table reads all.
+  for (const spec of declaration.objects) {
+    if (spec.extra && !loaded.some((l) => l.object === spec.object)) {
+      await createExtraView(connection, `raw_${declaration.format}__${spec.object.toLowerCase()}`, spec.object, spec.extra, null);
+    }
+  }
+  if (declaration.derive) files.push(...(await declaration.derive(connection, loaded)));
   return files;
+}
+
+/**
+ * `<rawTable>_extra`: the object's extra columns (null where the file has none of a column's candidates),
+ * or none of its rows when the folder has no file for it (`header` null).
+ */
+async function createExtraView(
+  connection: DuckDBConnection,
+  rawTable: string,
+  fileLabel: string,
+  extra: Record<string, HeaderCandidate[]>,
+  header: string[] | null,
+): Promise<void> {
+  const columns = Object.keys(extra).map((name) => ({ name }));
+  if (header) {
+    await createColumnsView(connection, `${rawTable}_extra`, rawTable, fileLabel, columns, extra, header);
+    return;
+  }
+  const nulls = columns.map((c) => `null::varchar as ${quoteIdentifier(c.name)}`).join(", ");
+  await connection.run(
+    `create or replace view ${quoteIdentifier(`${rawTable}_extra`)} as
+     select null::varchar as _source_file, null::bigint as _source_row, null::ubigint as _row_hash, ${nulls} where false`,
+  );
 }
 
 interface CustomRole {
@@ -224,9 +298,12 @@ async function chooseCustomFields(
   return choices;
 }
 
-function resolveCustomFields(declaration: Declaration, spec: DeclaredObject, config: Config): Record<string, HeaderCandidate[]> {
+/** The object's candidates with its custom fields named, and without the columns its `unless` rules out for this header. */
+function resolveCustomFields(declaration: Declaration, spec: DeclaredObject, config: Config, header: string[]): Record<string, HeaderCandidate[]> {
   const resolved: Record<string, HeaderCandidate[]> = {};
+  const has = new Set(header.map(headerKey));
   for (const [column, candidates] of Object.entries(spec.columns)) {
+    if (spec.unless?.[column]?.some((h) => has.has(headerKey(h)))) continue;
     resolved[column] = candidates.flatMap((candidate): HeaderCandidate[] => {
       if (typeof candidate !== "string" || !candidate.startsWith("custom:")) return [candidate];
       const field = declaration.customField?.(config, candidate.slice("custom:".length));

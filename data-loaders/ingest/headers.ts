@@ -105,15 +105,18 @@ export function uniqueNames(fields: string[]): string[] {
 }
 
 /**
- * Where a canonical column comes from: a header name; several joined by a space (first + last name); or,
+ * Where a canonical column comes from: a header name; several joined by a space (first + last name);
  * row by row, the first of several that has a value (Pipedrive's close date: won time, else lost time,
- * else expected close date).
+ * else expected close date); or a SQL macro of the adapter's (its .sql file) over several headers, all of
+ * which the file must have (HubSpot's "closed" from its won and lost flags).
  */
-export type HeaderCandidate = string | string[] | { firstOf: string[] };
+export type HeaderCandidate = string | string[] | { firstOf: string[] } | { apply: string; to: string[] };
 
 /** Every header a candidate names. */
 export function candidateHeaders(candidate: HeaderCandidate): string[] {
-  return typeof candidate === "string" ? [candidate] : Array.isArray(candidate) ? candidate : candidate.firstOf;
+  if (typeof candidate === "string") return [candidate];
+  if (Array.isArray(candidate)) return candidate;
+  return "firstOf" in candidate ? candidate.firstOf : candidate.to;
 }
 
 /** A `keep` for loadCsvFile: the header columns named in `names`, case and outer spaces ignored. */

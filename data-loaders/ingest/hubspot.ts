@@ -1,80 +1,140 @@
 /**
- * HubSpot adapter: CRM exports of deals, companies and contacts (docs/hubspot.md). HubSpot names its
- * files freely ("all-deals.csv", "hubspot-crm-exports-all-deals-2024-08-27.csv"), so each file is
- * recognised by its header, never by its name. Each file we use becomes a raw table
- * `raw_hubspot__<object>` holding it as it is, and a `src_<entity>` view in the canonical contract
- * (entities.ts):
+ * HubSpot adapter: CRM exports of deals, companies and contacts (docs/hubspot.md), as a declaration over
+ * the engine every declared adapter runs on (declared.ts). HubSpot names its files freely ("all-deals.csv",
+ * "hubspot-crm-exports-all-deals-2024-08-27.csv"), so each file is recognised by its header, never by its
+ * name. Each file we use becomes a raw table `raw_hubspot__<object>` and a `src_<entity>` view in the
+ * canonical contract (entities.ts):
  *
- * - deals → `src_opportunities`; their `Date entered "<Stage> (<Pipeline>)"` columns, unpivoted in SQL,
- *   → `src_opportunity_history` (derived rows, labelled "<file> › stage dates");
+ * - deals → `src_opportunities`; their `Date entered "<Stage> (<Pipeline>)"` columns, unpivoted by
+ *   hubspot/stage-history.sql, → `src_opportunity_history` (derived rows, labelled "<file> › stage dates");
  * - companies → `src_accounts`;
  * - contacts → `src_leads` (HubSpot's funnel lives on contacts: lifecycle stage and "Became a … Date");
- * - the owner names on all three → `src_users` (HubSpot exports owners by name, not id; derived rows,
- *   labelled "<file> › owners").
+ * - the owner names on all three → `src_users` by hubspot/owners.sql (HubSpot exports owners by name, not
+ *   id; derived rows, labelled "<file> › owners").
  *
- * Column labels are matched case-insensitively, with runs of spaces (non-breaking ones too) taken as
- * one space and outer spaces ignored: HubSpot labels end in stray spaces ("Contract Request Date ").
+ * Values HubSpot writes its own way (association lists, ICP tiers, closed from the won and lost flags)
+ * go through the macros of hubspot/macros.sql. Column labels are matched case-insensitively, with runs of
+ * spaces (non-breaking ones too) taken as one space and outer spaces ignored: HubSpot labels end in stray
+ * spaces ("Contract Request Date ").
  */
-import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config.ts";
-import { queryRows, quoteIdentifier } from "../duckdb.ts";
-import { loadCsvFile } from "./csv.ts";
-import { readHeaderRow, type HeaderCandidate } from "./headers.ts";
-import { createSourceView } from "./source-view.ts";
-import { entity, type EntityName } from "./entities.ts";
-import { IngestError, type SourceFile } from "./types.ts";
+import { queryRows } from "../duckdb.ts";
+import { loadDeclaredExport, looksLikeByHeader, recogniseFile, type Declaration, type LoadedObject } from "./declared.ts";
+import { headerKey } from "./headers.ts";
+import type { SourceFile } from "./types.ts";
 
 export type HubSpotObject = "deals" | "companies" | "contacts";
 
-/** Where a HubSpot label comes from, as candidates in order of preference. */
-const DEALS = {
-  recordId: ["Record ID"],
-  stage: ["Deal Stage"],
-  // Already converted into the account's company currency: preferred (the currency column is then not read).
-  companyCurrencyAmount: ["Amount in company currency"],
-  amount: ["Amount"],
-  currency: ["Currency"],
-  // Association columns: a semicolon-joined list of company ids; the first is taken.
-  company: ["Associated Company ID (Primary)", "Associated Company IDs", "Associated Company ID", "Company ID"],
-  owner: ["Deal owner"],
-  team: ["HubSpot Team"],
-  pipeline: ["Pipeline"],
-  // HubSpot's own outcome: it wins over the stage label (a label can mean won in one pipeline only).
-  isClosed: ["Is Deal Closed?", "Is Closed (numeric)"],
-  isWon: ["Is Closed Won", "Is Closed Won (numeric)"],
-  isLost: ["Is closed lost"],
+const sqlFile = (name: string) => fileURLToPath(new URL(`./hubspot/${name}`, import.meta.url));
+
+/** HubSpot's headers that mark a contact (contacts have a "Company Name" too) and a deal. */
+const CONTACT_HEADERS = ["First Name", "Last Name", "Email"];
+const DEAL_HEADERS = ["Deal Stage", "Deal Name"];
+const TEAM = ["HubSpot Team"];
+const SOURCE = ["Original Source", "Original Source Type"];
+/** Already converted into the account's company currency: preferred (the deal's currency is then not read). */
+const COMPANY_CURRENCY_AMOUNT = "Amount in company currency";
+
+export const HUBSPOT: Declaration = {
+  format: "hubspot",
+  name: "HubSpot",
+  macros: sqlFile("macros.sql"),
+  objects: [
+    {
+      object: "deals",
+      entity: "opportunities",
+      identifiedBy: ["opportunity_id"],
+      requiresOneOf: DEAL_HEADERS,
+      columns: {
+        opportunity_id: ["Record ID"],
+        // Association columns: a semicolon-joined list of company ids; the first is taken (parse).
+        account_id: [{ firstOf: ["Associated Company ID (Primary)", "Associated Company IDs", "Associated Company ID", "Company ID"] }],
+        stage_name: ["Deal Stage"],
+        amount: [COMPANY_CURRENCY_AMOUNT, "Amount"],
+        currency: ["Currency"],
+        close_date: ["Close Date"],
+        created_at: ["Create Date"],
+        owner_id: ["Deal owner"],
+        created_by_id: ["Created by user ID"],
+        lead_source: SOURCE,
+        opportunity_type: ["Deal Type"],
+        // HubSpot's own outcome: it wins over the stage label (a label can mean won in one pipeline only).
+        // Without "Is Deal Closed?", a deal is closed when it is won or lost by the other two flags.
+        is_closed: [
+          "Is Deal Closed?",
+          "Is Closed (numeric)",
+          { apply: "hubspot_closed", to: ["Is Closed Won", "Is closed lost"] },
+          { apply: "hubspot_closed", to: ["Is Closed Won (numeric)", "Is closed lost"] },
+        ],
+        is_won: ["Is Closed Won", "Is Closed Won (numeric)"],
+        loss_reason: ["Closed Lost Reason"],
+        pipeline: ["Pipeline"],
+        modified_at: ["Last Modified Date"],
+      },
+      parse: { account_id: "hubspot_first_id" },
+      // An amount in company currency is already converted: reading the deal's own currency would convert it twice.
+      unless: { currency: [COMPANY_CURRENCY_AMOUNT] },
+      extra: { record_id: ["Record ID"], owner: ["Deal owner"], team: TEAM },
+      keepMatching: /^\s*date entered\s+"/i,
+      note: (header, config) => {
+        const column = header.find((name) => headerKey(name) === headerKey(COMPANY_CURRENCY_AMOUNT));
+        return column ? `amounts read from "${column}", taken to be in ${config.currency} (the reporting currency)` : null;
+      },
+    },
+    {
+      object: "companies",
+      entity: "accounts",
+      identifiedBy: ["account_id"],
+      requiresOneOf: ["Company name"],
+      notWith: [...CONTACT_HEADERS, ...DEAL_HEADERS],
+      columns: {
+        account_id: ["Record ID"],
+        account_name: ["Company name"],
+        industry: ["Industry"],
+        account_type: ["Type", "Company type"],
+        annual_revenue: ["Annual Revenue"],
+        employees: ["Number of Employees"],
+        region: ["Region"],
+        country: ["Country/Region", "Country"],
+        tier: ["Tier", "Account Tier", "Ideal Customer Profile Tier"],
+        created_at: ["Create Date"],
+        owner_id: ["Company owner"],
+      },
+      // HubSpot's ICP tiers (tier_1 / "Tier 1" …) as A/B/C.
+      parse: { tier: "hubspot_tier" },
+      extra: { owner: ["Company owner"], team: TEAM },
+    },
+    {
+      object: "contacts",
+      entity: "leads",
+      identifiedBy: ["lead_id"],
+      requiresOneOf: CONTACT_HEADERS,
+      notWith: DEAL_HEADERS,
+      // Names, emails and phone numbers are never selected (nor stored: only these columns are kept).
+      columns: {
+        lead_id: ["Record ID"],
+        company: ["Company Name"],
+        account_id: [{ firstOf: ["Associated Company ID (Primary)", "Associated Company ID", "Associated Company IDs", "Company ID"] }],
+        lead_source: SOURCE,
+        status: ["Lifecycle Stage"],
+        created_at: ["Create Date"],
+        mql_at: ["Became a Marketing Qualified Lead Date"],
+        sql_at: ["Became a Sales Qualified Lead Date"],
+        converted_at: ["Became an Opportunity Date"],
+        owner_id: ["Contact owner"],
+        loss_reason: ["Disqualification Reason"],
+      },
+      parse: { account_id: "hubspot_first_id" },
+      extra: { owner: ["Contact owner"], team: TEAM },
+    },
+  ],
+  otherFileNote: notCsvNote,
+  unusedNote: "not used: not a HubSpot deals, companies or contacts export (judged by its header)",
+  derive: deriveTables,
 };
-const COMPANIES = {
-  tier: ["Tier", "Account Tier", "Ideal Customer Profile Tier"],
-  owner: ["Company owner"],
-  team: ["HubSpot Team"],
-};
-const CONTACTS = {
-  company: ["Associated Company ID (Primary)", "Associated Company ID", "Associated Company IDs", "Company ID"],
-  owner: ["Contact owner"],
-  team: ["HubSpot Team"],
-};
-
-/** Names of the columns this adapter computes in a `…_prepared` view (never HubSpot labels). */
-const DERIVED_ACCOUNT_ID = "(derived) first associated company id";
-const DERIVED_TIER = "(derived) tier A/B/C";
-const DERIVED_IS_CLOSED = "(derived) closed: won or lost";
-
-interface LoadedObject {
-  object: HubSpotObject;
-  file: string;
-  table: string;
-  header: string[];
-}
-
-// ─── Recognising the files ────────────────────────────────────────────────────────────────────────
-
-/** A label as compared: lower case, any run of whitespace (newlines, non-breaking spaces) one space, trimmed. */
-function labelKey(label: string): string {
-  return label.replace(/\s+/g, " ").trim().toLowerCase();
-}
 
 /**
  * Which HubSpot object a header belongs to, or null. Deals: "Record ID" with "Deal Stage" or "Deal Name";
@@ -84,20 +144,29 @@ function labelKey(label: string): string {
  * build with the column named, rather than being skipped as unused.
  */
 export function classifyHubSpotHeader(header: string[]): HubSpotObject | null {
-  const has = new Set(header.map(labelKey));
-  if (!has.has("record id")) return null;
-  if (has.has("deal stage") || has.has("deal name")) return "deals";
-  if (has.has("first name") || has.has("last name") || has.has("email")) return "contacts";
-  if (has.has("company name")) return "companies";
-  return null;
+  return (recogniseFile(HUBSPOT, "", header)?.object as HubSpotObject | undefined) ?? null;
 }
 
 /** Is this an export from HubSpot? True when any file's header is a deals, companies or contacts export. */
 export function looksLikeHubSpot(headersByFile: Record<string, string[]>): boolean {
-  return Object.values(headersByFile).some((header) => classifyHubSpotHeader(header) !== null);
+  return looksLikeByHeader(HUBSPOT, headersByFile);
 }
 
-// ─── Stage history columns ────────────────────────────────────────────────────────────────────────
+/**
+ * Load the deals, companies and contacts exports found in `dir` (one file each, recognised by header)
+ * and derive stage history and users from them. Every file in the folder is listed: files not used with
+ * a note saying why, derived rows as their own entries ("<file> › stage dates", "<file> › owners") so
+ * that rows read = rows loaded + rows quarantined holds for each.
+ */
+export function loadHubSpotExport(connection: DuckDBConnection, dir: string, config: Config): Promise<SourceFile[]> {
+  return loadDeclaredExport(connection, dir, config, HUBSPOT);
+}
+
+function notCsvNote(name: string): string {
+  if (/\.xlsx?$/i.test(name)) return "not used: an Excel file; export from HubSpot as CSV";
+  if (/\.zip$/i.test(name)) return "not used: a zip archive; unzip HubSpot's export into this folder";
+  return "not used: not a CSV file";
+}
 
 /**
  * Parse a deals column `Date entered "<Stage label> (<Pipeline name>)"`: the label is the text inside
@@ -127,298 +196,32 @@ export function parseStageColumn(header: string): { stage: string; pipeline: str
   return tidy(stage) ? { stage: tidy(stage), pipeline } : null;
 }
 
-// ─── Loading ──────────────────────────────────────────────────────────────────────────────────────
-
-/**
- * Load the deals, companies and contacts exports found in `dir` (one file each, recognised by header)
- * and derive stage history and users from them. Every file in the folder is listed: files not used with
- * a note saying why, derived rows as their own entries ("<file> › stage dates", "<file> › owners") so
- * that rows read = rows loaded + rows quarantined holds for each.
- */
-export async function loadHubSpotExport(connection: DuckDBConnection, dir: string, config: Config): Promise<SourceFile[]> {
-  const files: SourceFile[] = [];
-  const loaded: Partial<Record<HubSpotObject, LoadedObject>> = {};
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (!statSync(path).isFile()) continue;
-    if (!name.toLowerCase().endsWith(".csv")) {
-      files.push({ file: name, entity: null, rowsRead: null, note: notCsvNote(name) });
-      continue;
-    }
-    const object = classifyHubSpotHeader(readHeaderRow(path));
-    if (!object) {
-      files.push({
-        file: name,
-        entity: null,
-        rowsRead: null,
-        note: "not used: not a HubSpot deals, companies or contacts export (judged by its header)",
-      });
-      continue;
-    }
-    const earlier = loaded[object];
-    if (earlier) {
-      throw new IngestError(
-        `${name}: a second HubSpot ${object} export (${earlier.file} is one too); keep one file per object in ${dir}`,
-        name,
-      );
-    }
-    const table = `raw_hubspot__${object}`;
-    const csv = await loadCsvFile(connection, table, path, name);
-    const current: LoadedObject = { object, file: name, table, header: csv.header };
-    loaded[object] = current;
-    const notes = [csv.note];
-    if (object === "deals") notes.push(await createOpportunitiesView(connection, current, config));
-    else if (object === "companies") await createAccountsView(connection, current);
-    else await createLeadsView(connection, current);
-    const note = notes.filter((n) => n !== null).join("; ") || null;
-    files.push({ file: name, entity: OBJECT_ENTITY[object], rowsRead: csv.rowsRead, note });
-  }
-  if (loaded.deals) {
-    const history = await deriveStageHistory(connection, loaded.deals);
-    if (history) files.push(history);
-  }
-  files.push(...(await deriveUsers(connection, loaded)));
-  return files;
-}
-
-const OBJECT_ENTITY: Record<HubSpotObject, EntityName> = {
-  deals: "opportunities",
-  companies: "accounts",
-  contacts: "leads",
-};
-
-function notCsvNote(name: string): string {
-  if (/\.xlsx?$/i.test(name)) return "not used: an Excel file; export from HubSpot as CSV";
-  if (/\.zip$/i.test(name)) return "not used: a zip archive; unzip HubSpot's export into this folder";
-  return "not used: not a CSV file";
-}
-
-/** The file's own column labels matching any of `labels`, in the order of `labels` (DuckDB's `_1` suffixes of repeated labels included). */
-function findColumns(header: string[], labels: string[]): string[] {
-  const found: string[] = [];
-  for (const label of labels) {
-    const key = labelKey(label);
-    for (const column of header) {
-      const columnKey = labelKey(column);
-      if ((columnKey === key || columnKey.replace(/_\d+$/, "") === key) && !found.includes(column)) found.push(column);
-    }
-  }
-  return found;
+/** The derived tables, after every file is loaded: stage history from the deals, then users from the owners. */
+async function deriveTables(connection: DuckDBConnection, loaded: LoadedObject[]): Promise<SourceFile[]> {
+  const deals = loaded.find((l) => l.object === "deals");
+  const history = deals ? await deriveStageHistory(connection, deals) : null;
+  return [...(history ? [history] : []), ...(await deriveOwners(connection, loaded))];
 }
 
 /**
- * Candidate headers for createSourceView: the file's own labels when it has any of `labels`, otherwise
- * the labels themselves, so that a missing required column is reported under the name HubSpot gives it.
- */
-function candidates(header: string[], labels: string[]): HeaderCandidate[] {
-  const found = findColumns(header, labels);
-  return found.length ? found : labels;
-}
-
-/** A trimmed, empty-as-null text of a column, for SQL we build (identifiers quoted, never values). */
-function cell(column: string): string {
-  return `nullif(trim(${quoteIdentifier(column)}), '')`;
-}
-
-/** The first id of the first non-empty association column ("123;456" → "123"), or null. */
-function firstIdExpression(columns: string[]): string {
-  const value = columns.length === 1 ? cell(columns[0]!) : `coalesce(${columns.map(cell).join(", ")})`;
-  return `nullif(trim(regexp_extract(${value}, '^[^;,]*')), '')`;
-}
-
-/**
- * A view over the raw table with the columns this adapter computes (first associated company id, tier
- * letter) added, or the raw table itself when none is needed. Returns the relation and its column names.
- */
-async function prepare(
-  connection: DuckDBConnection,
-  loaded: LoadedObject,
-  computed: Array<[name: string, expression: string]>,
-): Promise<{ relation: string; columns: string[] }> {
-  if (!computed.length) return { relation: loaded.table, columns: loaded.header };
-  const relation = `${loaded.table}_prepared`;
-  const selects = computed.map(([name, expression]) => `${expression} as ${quoteIdentifier(name)}`);
-  await connection.run(
-    `create or replace view ${quoteIdentifier(relation)} as select *, ${selects.join(", ")} from ${quoteIdentifier(loaded.table)}`,
-  );
-  return { relation, columns: [...loaded.header, ...computed.map(([name]) => name)] };
-}
-
-/** deals → src_opportunities. Returns a note when amounts come from "Amount in company currency". */
-async function createOpportunitiesView(connection: DuckDBConnection, deals: LoadedObject, config: Config): Promise<string | null> {
-  const h = deals.header;
-  const companyColumns = findColumns(h, DEALS.company);
-  const closedColumns = findColumns(h, DEALS.isClosed);
-  const [wonColumn] = findColumns(h, DEALS.isWon);
-  const [lostColumn] = findColumns(h, DEALS.isLost);
-  // Without "Is Deal Closed?", a deal is closed when it is won or lost by HubSpot's other two flags.
-  const derivedClosed: Array<[string, string]> =
-    !closedColumns.length && wonColumn && lostColumn
-      ? [[DERIVED_IS_CLOSED, `case when parse_bool(${cell(wonColumn)}) or parse_bool(${cell(lostColumn)}) then 'true'
-           when parse_bool(${cell(wonColumn)}) = false and parse_bool(${cell(lostColumn)}) = false then 'false' end`]]
-      : [];
-  const { relation, columns } = await prepare(connection, deals, [
-    ...(companyColumns.length ? [[DERIVED_ACCOUNT_ID, firstIdExpression(companyColumns)] as [string, string]] : []),
-    ...derivedClosed,
-  ]);
-  const companyCurrency = findColumns(h, DEALS.companyCurrencyAmount);
-  await createSourceView(
-    connection,
-    "opportunities",
-    relation,
-    deals.file,
-    {
-      opportunity_id: candidates(h, DEALS.recordId),
-      account_id: companyColumns.length ? [DERIVED_ACCOUNT_ID] : [],
-      stage_name: candidates(h, DEALS.stage),
-      amount: companyCurrency.length ? companyCurrency : findColumns(h, DEALS.amount),
-      // An amount in company currency is already converted: reading the deal's own currency would convert it twice.
-      currency: companyCurrency.length ? [] : findColumns(h, DEALS.currency),
-      close_date: findColumns(h, ["Close Date"]),
-      created_at: findColumns(h, ["Create Date"]),
-      owner_id: findColumns(h, DEALS.owner),
-      created_by_id: findColumns(h, ["Created by user ID"]),
-      lead_source: findColumns(h, ["Original Source", "Original Source Type"]),
-      opportunity_type: findColumns(h, ["Deal Type"]),
-      is_closed: derivedClosed.length ? [DERIVED_IS_CLOSED] : closedColumns,
-      is_won: findColumns(h, DEALS.isWon),
-      loss_reason: findColumns(h, ["Closed Lost Reason"]),
-      pipeline: findColumns(h, DEALS.pipeline),
-      modified_at: findColumns(h, ["Last Modified Date"]),
-    },
-    columns,
-  );
-  return companyCurrency.length
-    ? `amounts read from "${companyCurrency[0]}", taken to be in ${config.currency} (the reporting currency)`
-    : null;
-}
-
-/** companies → src_accounts, with HubSpot's ICP tiers (tier_1 / "Tier 1" …) as A/B/C. */
-async function createAccountsView(connection: DuckDBConnection, companies: LoadedObject): Promise<void> {
-  const h = companies.header;
-  const [tierColumn] = findColumns(h, COMPANIES.tier);
-  const tierLetter = (column: string) =>
-    `case regexp_replace(lower(trim(${quoteIdentifier(column)})), '[\\s_-]+', '_', 'g')
-       when 'tier_1' then 'A' when 'tier_2' then 'B' when 'tier_3' then 'C'
-       else ${cell(column)} end`;
-  const { relation, columns } = await prepare(connection, companies, tierColumn ? [[DERIVED_TIER, tierLetter(tierColumn)]] : []);
-  await createSourceView(
-    connection,
-    "accounts",
-    relation,
-    companies.file,
-    {
-      account_id: candidates(h, ["Record ID"]),
-      account_name: candidates(h, ["Company name"]),
-      industry: findColumns(h, ["Industry"]),
-      account_type: findColumns(h, ["Type", "Company type"]),
-      annual_revenue: findColumns(h, ["Annual Revenue"]),
-      employees: findColumns(h, ["Number of Employees"]),
-      region: findColumns(h, ["Region"]),
-      country: findColumns(h, ["Country/Region", "Country"]),
-      tier: tierColumn ? [DERIVED_TIER] : [],
-      created_at: findColumns(h, ["Create Date"]),
-      owner_id: findColumns(h, COMPANIES.owner),
-    },
-    columns,
-  );
-}
-
-/** contacts → src_leads. Names, emails and phone numbers are never selected. */
-async function createLeadsView(connection: DuckDBConnection, contacts: LoadedObject): Promise<void> {
-  const h = contacts.header;
-  const companyColumns = findColumns(h, CONTACTS.company);
-  const { relation, columns } = await prepare(
-    connection,
-    contacts,
-    companyColumns.length ? [[DERIVED_ACCOUNT_ID, firstIdExpression(companyColumns)]] : [],
-  );
-  await createSourceView(
-    connection,
-    "leads",
-    relation,
-    contacts.file,
-    {
-      lead_id: candidates(h, ["Record ID"]),
-      company: findColumns(h, ["Company Name"]),
-      account_id: companyColumns.length ? [DERIVED_ACCOUNT_ID] : [],
-      lead_source: findColumns(h, ["Original Source", "Original Source Type"]),
-      status: candidates(h, ["Lifecycle Stage"]),
-      created_at: candidates(h, ["Create Date"]),
-      mql_at: findColumns(h, ["Became a Marketing Qualified Lead Date"]),
-      sql_at: findColumns(h, ["Became a Sales Qualified Lead Date"]),
-      converted_at: findColumns(h, ["Became an Opportunity Date"]),
-      owner_id: findColumns(h, CONTACTS.owner),
-      loss_reason: findColumns(h, ["Disqualification Reason"]),
-    },
-    columns,
-  );
-}
-
-/** Every canonical column of `entityName`, from `expressions` (SQL we wrote) or null, as text. */
-function canonicalSelect(entityName: EntityName, expressions: Record<string, string>): string {
-  return entity(entityName)
-    .columns.map((column) => `(${expressions[column.name] ?? "null"})::varchar as ${column.name}`)
-    .join(", ");
-}
-
-/**
- * src_opportunity_history from the deals' `Date entered "<Stage> (<Pipeline>)"` columns: one row per
- * deal per non-empty cell, unpivoted in SQL. Only the first row of each Record ID is read (a repeated
- * row is quarantined as a duplicate deal, and its dates must not slip in as history). The rows keep the
- * deal's `_source_row`, so a quarantined history row points at its deal's row in the file. "Date exited"
- * columns are not read: the next stage's "Date entered" says the same.
+ * src_opportunity_history by hubspot/stage-history.sql. The stage and pipeline of each "Date entered"
+ * column are parsed here (parseStageColumn: balanced parentheses are beyond a regular expression) and
+ * handed to the SQL as a table, filled through bound parameters.
  */
 async function deriveStageHistory(connection: DuckDBConnection, deals: LoadedObject): Promise<SourceFile | null> {
-  const stageColumns = deals.header
-    .map((column) => ({ column, parsed: parseStageColumn(column) }))
-    .filter((c): c is { column: string; parsed: NonNullable<ReturnType<typeof parseStageColumn>> } => c.parsed !== null);
+  const stageColumns = deals.header.flatMap((column) => {
+    const parsed = parseStageColumn(column);
+    return parsed ? [{ column, ...parsed }] : [];
+  });
   if (!stageColumns.length) return null;
-  const [recordId] = findColumns(deals.header, DEALS.recordId);
-  if (!recordId) return null; // not reached: deals are recognised by "Record ID"
   const label = `${deals.file} › stage dates`;
-  await connection.run(
-    `create or replace table raw_hubspot__deal_stage_columns (column_name varchar primary key, stage varchar, pipeline varchar)`,
-  );
-  for (const { column, parsed } of stageColumns) {
-    await connection.run("insert into raw_hubspot__deal_stage_columns values ($column, $stage, $pipeline)", {
-      column,
-      stage: parsed.stage,
-      pipeline: parsed.pipeline,
-    });
+  await connection.run(`create or replace table raw_hubspot__deal_stage_columns (column_name varchar primary key, stage varchar, pipeline varchar)`);
+  for (const { column, stage, pipeline } of stageColumns) {
+    await connection.run("insert into raw_hubspot__deal_stage_columns values ($column, $stage, $pipeline)", { column, stage, pipeline });
   }
-  const dateColumns = stageColumns.map((c) => quoteIdentifier(c.column)).join(", ");
-  const table = "raw_hubspot__deal_stage_dates";
-  await connection.run(
-    `create or replace table ${table} as
-     with deals as (
-       select _source_row, ${cell(recordId)} as opportunity_id, ${dateColumns}
-       from ${quoteIdentifier(deals.table)}
-       qualify ${cell(recordId)} is null
-         or row_number() over (partition by ${cell(recordId)} order by _source_row) = 1
-     ),
-     cells as (
-       select * from (unpivot deals on ${dateColumns} into name column_name value entered_at)
-       where nullif(trim(entered_at), '') is not null
-     )
-     select
-       $label as _source_file,
-       cells._source_row,
-       hash(cells.opportunity_id, cells.column_name, cells.entered_at) as _row_hash,
-       ${canonicalSelect("opportunity_history", {
-         history_id: "cells.opportunity_id || ' › ' || stage_columns.stage || coalesce(' (' || stage_columns.pipeline || ')', '')",
-         opportunity_id: "cells.opportunity_id",
-         stage_name: "stage_columns.stage",
-         pipeline: "stage_columns.pipeline",
-         entered_at: "trim(cells.entered_at)",
-       })}
-     from cells
-     join raw_hubspot__deal_stage_columns as stage_columns using (column_name)
-     order by cells._source_row, cells.column_name`,
-    { label },
-  );
-  await connection.run(`create or replace view src_opportunity_history as select * from ${table}`);
-  const [count] = await queryRows<{ n: number }>(connection, `select count(*)::integer as n from ${table}`);
+  await connection.run(readFileSync(sqlFile("stage-history.sql"), "utf8"), { label });
+  await connection.run("create or replace view src_opportunity_history as select * from raw_hubspot__deal_stage_dates");
+  const [count] = await queryRows<{ n: number }>(connection, "select count(*)::integer as n from raw_hubspot__deal_stage_dates");
   return {
     file: label,
     entity: "opportunity_history",
@@ -427,67 +230,25 @@ async function deriveStageHistory(connection: DuckDBConnection, deals: LoadedObj
   };
 }
 
-/**
- * src_users from the owner names on deals, companies and contacts: HubSpot exports owners by name, so a
- * user's id is their name. Each name is credited to the first file it appears in (deals, then companies,
- * then contacts) at the row it first appears on. Department: the owner's most frequent "HubSpot Team"
- * on the records they own (the team HubSpot records is the owner's primary team), else none.
- */
-async function deriveUsers(
-  connection: DuckDBConnection,
-  loaded: Partial<Record<HubSpotObject, LoadedObject>>,
-): Promise<SourceFile[]> {
-  const sources = (["deals", "companies", "contacts"] as const)
-    .map((object) => loaded[object])
-    .filter((source): source is LoadedObject => source !== undefined)
-    .map((source) => {
-      const spec = source.object === "deals" ? DEALS : source.object === "companies" ? COMPANIES : CONTACTS;
-      return { source, owner: findColumns(source.header, spec.owner)[0], team: findColumns(source.header, spec.team)[0] };
-    })
-    .filter((s): s is typeof s & { owner: string } => s.owner !== undefined);
-  if (!sources.length) return [];
-  const params: Record<string, string> = {};
-  const mentions = sources.map(({ source, owner, team }, i) => {
-    params[`label${i}`] = `${source.file} › owners`;
-    return `select ${i} as file_order, $label${i} as _source_file, _source_row, ${cell(owner)} as owner,
-              ${team ? cell(team) : "null::varchar"} as team
-            from ${quoteIdentifier(source.table)}`;
+/** src_users by hubspot/owners.sql, listed once per file with an owner column, in the order it credits them. */
+async function deriveOwners(connection: DuckDBConnection, loaded: LoadedObject[]): Promise<SourceFile[]> {
+  const sources = (["deals", "companies", "contacts"] as const).flatMap((object) => {
+    const source = loaded.find((l) => l.object === object);
+    const owner = HUBSPOT.objects.find((o) => o.object === object)?.extra?.owner?.[0] as string;
+    const column = source?.header.find((name) => headerKey(name) === headerKey(owner));
+    return source && column ? [{ label: `${source.file} › owners`, column }] : [];
   });
-  const table = "raw_hubspot__owners";
-  await connection.run(
-    `create or replace table ${table} as
-     with mentions as (
-       select * from (${mentions.join(" union all ")}) where owner is not null
-     ),
-     team_counts as (
-       select owner, team, count(*) as n from mentions where team is not null group by owner, team
-     ),
-     teams as (
-       select owner, first(team order by n desc, team) as team from team_counts group by owner
-     ),
-     first_seen as (
-       select owner, file_order, _source_file, _source_row from mentions
-       qualify row_number() over (partition by owner order by file_order, _source_row) = 1
-     )
-     select
-       first_seen._source_file,
-       first_seen._source_row,
-       hash(first_seen.owner, teams.team) as _row_hash,
-       ${canonicalSelect("users", { user_id: "first_seen.owner", user_name: "first_seen.owner", department: "teams.team" })}
-     from first_seen
-     left join teams using (owner)
-     order by first_seen.file_order, first_seen._source_row`,
-    params,
-  );
-  await connection.run(`create or replace view src_users as select * from ${table}`);
+  if (!sources.length) return [];
+  await connection.run(readFileSync(sqlFile("owners.sql"), "utf8"));
+  await connection.run("create or replace view src_users as select * from raw_hubspot__owners");
   const counts = await queryRows<{ source_file: string; n: number }>(
     connection,
-    `select _source_file as source_file, count(*)::integer as n from ${table} group by 1`,
+    "select _source_file as source_file, count(*)::integer as n from raw_hubspot__owners group by 1",
   );
-  return sources.map(({ source, owner }, i) => ({
-    file: params[`label${i}`]!,
+  return sources.map(({ label, column }) => ({
+    file: label,
     entity: "users" as const,
-    rowsRead: counts.find((c) => c.source_file === params[`label${i}`])?.n ?? 0,
-    note: `derived: distinct names in "${owner}" not already found in an earlier file`,
+    rowsRead: counts.find((c) => c.source_file === label)?.n ?? 0,
+    note: `derived: distinct names in "${column}" not already found in an earlier file`,
   }));
 }

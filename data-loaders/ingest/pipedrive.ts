@@ -16,6 +16,7 @@ const field = (object: string, ...names: string[]) => names.flatMap((name) => [`
 
 export const PIPEDRIVE: Declaration = {
   format: "pipedrive",
+  name: "Pipedrive",
   objects: [
     {
       object: "Deals",

@@ -16,6 +16,7 @@ export { SALESFORCE_OBJECTS };
 
 export const SALESFORCE: Declaration = {
   format: "salesforce",
+  name: "Salesforce",
   objects: SALESFORCE_OBJECTS,
   namedFiles: true,
   otherObjects: OTHER_SALESFORCE_OBJECTS,

@@ -3,13 +3,13 @@
  * meetings on deals, more of them on A accounts. Open deals have a next step planned after asOf.
  */
 import type { Account } from "./accounts.ts";
-import type { DealPlan, DealResult } from "./deals.ts";
 import type { LeadJourney } from "./lead-journey.ts";
 import { clamp } from "./numbers.ts";
 import type { User } from "./organisation.ts";
 import { TIER_PROFILES, type Channel } from "./parameters.ts";
 import type { Simulation } from "./simulation.ts";
 import { DAY, dayOf, formatDate, formatDateTime, officeTime } from "./time.ts";
+import type { DealPlan, DealResult } from "./types.ts";
 
 /** Calls and e-mails by the SDR/BDR while working a lead; a qualification meeting for qualified ones. */
 export function writeLeadTasks(sim: Simulation, leadId: string, account: Account, channel: Channel, journey: LeadJourney, createdAt: number): void {

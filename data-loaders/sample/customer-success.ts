@@ -3,13 +3,14 @@
  * after the close (each won renewal brings the next one) and, for some customers, an upsell.
  */
 import type { Account } from "./accounts.ts";
-import { simulateDeal, type DealResult } from "./deals.ts";
+import { simulateDeal } from "./deals.ts";
 import { EMPTY_LOOKUP } from "./export-format.ts";
 import { clamp, roundTo } from "./numbers.ts";
 import { isActiveAt, type User } from "./organisation.ts";
 import { FUNNEL, NEW_BUSINESS_EXIT_WEIGHTS, RENEWAL_EXIT_WEIGHTS, STAGE_DAYS, TIER_PROFILES } from "./parameters.ts";
 import type { Simulation } from "./simulation.ts";
 import { DAY, dayOf, endOfMonth, officeTime } from "./time.ts";
+import type { DealResult } from "./types.ts";
 
 /** A won deal makes a customer: customer success renews it about eleven months later and may upsell. */
 export function onWon(sim: Simulation, account: Account, won: DealResult): void {

@@ -2,12 +2,12 @@
  * An opportunity's history (OpportunityHistory rows): one event per stage entry, close-date pushes,
  * amount revisions and the close, each carrying the deal's running state forward.
  */
-import type { DealPlan } from "./deals.ts";
 import { roundTo } from "./numbers.ts";
 import { ownerAt, type User } from "./organisation.ts";
 import { LOST, MID_STAGE_SLIP_SHARE, OPEN_DEAL_PUSH_SHARE, STAGES, WON } from "./parameters.ts";
 import type { Simulation } from "./simulation.ts";
 import { DAY, dayOf, endOfMonth, formatDate, formatDateTime, officeTime } from "./time.ts";
+import type { DealPlan } from "./types.ts";
 
 /** The state of a deal after one change. */
 export interface HistoryEvent {

@@ -3,7 +3,6 @@
  * played out here: whether it is won or lost and from which stage, when each stage change happens, its
  * history and competitors, the loss reason, its tasks, and the row as it stands at the cutoff.
  */
-import type { Account } from "./accounts.ts";
 import { writeDealTasks } from "./activities.ts";
 import { dealHistory, writeHistory, type HistoryEvent } from "./deal-history.ts";
 import { pickReason, type LossReason } from "./loss-reasons.ts";
@@ -11,44 +10,7 @@ import { ownerAt, type User } from "./organisation.ts";
 import { LOST_TO_COMPETITOR_SHARE, REASONS_DEAL_LOST, REASONS_RENEWAL_LOST, STAGES, STALLED_DEAL_SHARE, type CompetitorProfile } from "./parameters.ts";
 import type { Simulation } from "./simulation.ts";
 import { DAY, formatDate, formatDateTime, timeAfter } from "./time.ts";
-
-/** The opportunity Types the sample writes. */
-export type DealKind = "New Business" | "Renewal" | "Upsell";
-
-/** The outcome of an opportunity as far as it matters to what follows it. */
-export interface DealResult {
-  id: string;
-  outcome: "won" | "lost" | "open";
-  closedAt: number;
-  amount: number;
-  lossReason: LossReason | "";
-}
-
-/** How a deal is set up when it is opened; simulateDeal plays it out. */
-export interface DealPlan {
-  kind: DealKind;
-  /** Which steady win decision the deal draws from (deals of one kind and channel share one). */
-  decisionKey: string;
-  account: Account;
-  name: string;
-  createdAt: number;
-  creator: User;
-  owner: User;
-  leadSource: string;
-  campaignId: string;
-  amount: number;
-  winProbability: number;
-  /** Open stages the deal passes through, as indexes into STAGES. */
-  stages: readonly number[];
-  exitWeights: readonly number[];
-  /** Days spent in the open stage at `position` of `stages`. */
-  stageDays: (position: number) => number;
-  /** The expected close date set at creation (a day number). */
-  expectedCloseDay: number;
-  /** When set, the deal closes near this instant (renewals close at the contract's end). */
-  closeNear?: number;
-  competitors: readonly CompetitorProfile[];
-}
+import type { DealPlan, DealResult } from "./types.ts";
 
 /**
  * Play one deal out: which stage it reaches, when each change happens, close-date pushes and

@@ -9,8 +9,8 @@ import { revisitMonths, type LossReason } from "./loss-reasons.ts";
 import { MinHeap } from "./min-heap.ts";
 import { ENGAGEMENT_OPEN_DAYS, FUNNEL, REAPPROACH_SOURCE, SOON_AFTER_LOSS_DAYS, SOURCE_PROFILES, TIER_PROFILES, type Channel } from "./parameters.ts";
 import { weightedPicker, type Random } from "./random.ts";
-import type { Simulation } from "./simulation.ts";
 import { DAY, MONTH_DAYS } from "./time.ts";
+import type { SimulationCore } from "./types.ts";
 
 /** A burst of leads from one account (see Engagements.engagementFor). */
 export interface Engagement {
@@ -40,7 +40,7 @@ export class Engagements {
   /** Per account, the times of its recent losses (lost deals, disqualified leads). */
   private readonly recentLosses: Array<number[] | undefined>;
 
-  constructor(private readonly sim: Simulation) {
+  constructor(private readonly sim: SimulationCore) {
     const accounts = sim.accounts;
     // Accounts are drawn per burst: a tier with bigger bursts is drawn less often for the same lead volume.
     const perBurst = (a: Account, weight: number) => weight / TIER_PROFILES[a.tier].engagementSize;

@@ -49,7 +49,8 @@
  * organisation.ts, accounts.ts and campaigns.ts what exists before the first lead; simulation.ts the
  * state the steps share, and the steps themselves: leads.ts (with lead-journey.ts and engagements.ts),
  * new-business.ts, deals.ts (with deal-history.ts), customer-success.ts and activities.ts; summary.ts
- * counts the headline numbers; export-format.ts names the files and their columns.
+ * counts the headline numbers; export-format.ts names the files and their columns; types.ts holds the
+ * types they share (the deal plan and result), so that no module imports back one that imports it.
  *
  * Size: `leads` sets the size; accounts = leads / 20; users (reps) = 40 × (leads / 10,000)^0.4375,
  * clamped to 12…400 (40 at 10,000 leads, 300 at 1,000,000: a power law through those two points).

@@ -6,7 +6,6 @@
 import type { Account } from "./accounts.ts";
 import { writeLeadTasks } from "./activities.ts";
 import { campaignForLead, type Campaign } from "./campaigns.ts";
-import type { DealResult } from "./deals.ts";
 import { EMPTY_LOOKUP } from "./export-format.ts";
 import { leadStatusAtCutoff, planJourney, type LeadJourney } from "./lead-journey.ts";
 import { emailAddress, KOREAN_TITLES, LEAD_TITLES, personName, type PersonName } from "./names.ts";
@@ -15,6 +14,7 @@ import { FUNNEL, OUTBOUND_SHARE, type Channel } from "./parameters.ts";
 import { phoneNumber } from "./phones.ts";
 import type { Simulation } from "./simulation.ts";
 import { formatDate, formatDateTime, officeTime } from "./time.ts";
+import type { DealResult } from "./types.ts";
 
 /** The person behind a lead (and the contact it converts into). Personal data: it never leaves the warehouse. */
 interface Person {

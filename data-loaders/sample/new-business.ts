@@ -6,7 +6,7 @@
 import type { Account } from "./accounts.ts";
 import type { Campaign } from "./campaigns.ts";
 import { onWon } from "./customer-success.ts";
-import { simulateDeal, type DealResult } from "./deals.ts";
+import { simulateDeal } from "./deals.ts";
 import { EMPTY_LOOKUP } from "./export-format.ts";
 import type { LeadJourney } from "./lead-journey.ts";
 import { clamp, roundTo } from "./numbers.ts";
@@ -26,6 +26,7 @@ import {
 } from "./parameters.ts";
 import type { Simulation } from "./simulation.ts";
 import { dayOf, endOfMonth } from "./time.ts";
+import type { DealResult } from "./types.ts";
 
 /** The new-business opportunity of a lead converted at `journey.convertedAt`, played out (deals.ts). */
 export function createNewBusiness(sim: Simulation, account: Account, journey: LeadJourney, source: string, campaign: Campaign | undefined, channel: Channel): DealResult {

@@ -3,7 +3,8 @@
  * asOf. A Simulation holds what its steps share (the random streams, calendar, ids, people, accounts,
  * campaigns, output files and what has been recorded so far); the steps are functions that take it
  * first: createLead (leads.ts) → lead-journey.ts, new-business.ts → deals.ts and deal-history.ts →
- * customer-success.ts, with tasks from activities.ts.
+ * customer-success.ts, with tasks from activities.ts. This module imports none of the steps, and its own
+ * parts (engagements.ts, summary.ts) take their types from types.ts, so no import leads back here.
  */
 import { AccountHistory, type Account } from "./accounts.ts";
 import type { Calendar } from "./calendar.ts";
@@ -15,6 +16,7 @@ import { assignee, type Role, type User, type Users } from "./organisation.ts";
 import type { Region } from "./parameters.ts";
 import { SteadyChance, type Random } from "./random.ts";
 import { SummaryTally } from "./summary.ts";
+import type { SimulationCore } from "./types.ts";
 
 export interface SimulationInputs {
   rng: Random;
@@ -27,7 +29,7 @@ export interface SimulationInputs {
 }
 
 /** The state shared by the simulation's steps. */
-export class Simulation {
+export class Simulation implements SimulationCore {
   /**
    * One stream per concern, so that a change in how often one part draws does not shift the others. The
    * leads stream also serves engagements, losses and every assignment of a rep (assignee).

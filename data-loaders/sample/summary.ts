@@ -3,9 +3,9 @@
  * and printed by scripts/generate-sample.ts (docs/sample-data.md has the measured values).
  */
 import type { Calendar } from "./calendar.ts";
-import type { DealKind, DealResult } from "./deals.ts";
 import { TIERS, type Channel, type Tier } from "./parameters.ts";
 import { DAY, dayOf, formatDate } from "./time.ts";
+import type { DealKind, DealResult } from "./types.ts";
 
 /** A rate with its numerator and denominator. */
 export interface Rate {

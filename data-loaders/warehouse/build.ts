@@ -31,6 +31,17 @@ export const LIBRARY_DIR = fileURLToPath(new URL("../", import.meta.url));
  * those must not rebuild the warehouse (and clear every cached loader output).
  */
 export const WAREHOUSE_CODE = ["ingest/", "models/", "warehouse/", "config.ts", "duckdb.ts", "files.ts"];
+/**
+ * Files under those folders that only other commands read: the mapping suggestion (build-warehouse
+ * --suggest-mapping), the publishing checks (check-data) and the reconciliation report's wording.
+ * test/architecture.test.ts checks that the hashed .ts files are exactly what warehouse/build.ts imports.
+ */
+export const NOT_WAREHOUSE_CODE = ["ingest/suggest-mapping.ts", "warehouse/publish-checks.ts", "warehouse/report.ts"];
+
+/** Whether a file of the library (its path relative to data-loaders/, with /) is code the warehouse build runs. */
+export function isWarehouseCode(path: string): boolean {
+  return /\.(ts|sql)$/.test(path) && WAREHOUSE_CODE.some((prefix) => path.startsWith(prefix)) && !NOT_WAREHOUSE_CODE.includes(path);
+}
 
 export interface BuildOptions {
   exportsDir: string;
@@ -230,8 +241,7 @@ export async function fingerprintInputs(
     hash.update(`settings:${path ?? "-"}\n`);
     if (path && existsSync(path)) hash.update(readFileSync(path));
   }
-  const read = (path: string) => WAREHOUSE_CODE.some((prefix) => relative(libraryDir, path).split(sep).join("/").startsWith(prefix));
-  for (const path of listFiles(libraryDir).filter((p) => /\.(ts|sql)$/.test(p) && read(p))) {
+  for (const path of listFiles(libraryDir).filter((p) => isWarehouseCode(relative(libraryDir, p).split(sep).join("/")))) {
     hash.update(`code:${relative(libraryDir, path)}\n`);
     hash.update(readFileSync(path));
   }

@@ -41,12 +41,16 @@ describe("buildWarehouse(options)", () => {
     const exportsDir = fixtureCopy();
     const fingerprint = () => fingerprintInputs(exportsDir, ["data/config.json"], "auto", library);
     const before = await fingerprint();
-    for (const file of ["sample/generate.ts", "docs.ts", "scaffold.ts", "site/marts.ts"]) {
-      writeFileSync(join(library, file), `${readFileSync(join(library, file), "utf8")}\n// edited\n`);
+    const edit = (file: string, comment = "// edited") => writeFileSync(join(library, file), `${readFileSync(join(library, file), "utf8")}\n${comment}\n`);
+    for (const file of ["sample/generate.ts", "sample/deals.ts", "sample/types.ts", "docs.ts", "scaffold.ts", "site/marts.ts", "warehouse/report.ts"]) {
+      edit(file);
       expect(await fingerprint(), file).toBe(before);
     }
-    writeFileSync(join(library, "models/macros.sql"), `${readFileSync(join(library, "models/macros.sql"), "utf8")}\n-- edited\n`);
-    expect(await fingerprint()).not.toBe(before);
+    edit("models/macros.sql", "-- edited");
+    const afterModel = await fingerprint();
+    expect(afterModel).not.toBe(before);
+    edit("ingest/salesforce.ts");
+    expect(await fingerprint()).not.toBe(afterModel);
   });
 
   it("stores only the columns a metric reads: a lead's name, email and phone never reach the warehouse", async () => {
