@@ -15,7 +15,7 @@ import { REAL_DATA, SKIP_REAL_DATA } from "./helpers.ts";
 import { PROJECT_ROOT, runBuild } from "./site-build.ts";
 
 /** The sites the tests may ask for with inject(name). */
-export const SITES = ["siteDir", "hostileSiteDir", "reportSiteDir", "hubspotSiteDir", "multicurrencySiteDir", "mavenSiteDir"] as const;
+export const SITES = ["siteDir", "hostileSiteDir", "reportSiteDir", "hubspotSiteDir", "multicurrencySiteDir", "teamsSiteDir", "mavenSiteDir"] as const;
 export type SiteName = (typeof SITES)[number];
 
 export default async function setup(project: TestProject): Promise<(() => void) | void> {
@@ -35,21 +35,24 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   rmSync(reportExports, { recursive: true, force: true });
   mkdirSync(reportExports, { recursive: true });
   await writeReportStyle(sample, reportExports, { quirks: true });
-  const builds: Array<[SiteName, string, string, string?]> = [
+  // [site, folder, exports, mapping, config]
+  const builds: Array<[SiteName, string, string, string?, string?]> = [
     ["siteDir", "site", sample],
     ["hostileSiteDir", "hostile-site", hostileExports],
     ["reportSiteDir", "report-site", reportExports],
     ["hubspotSiteDir", "hubspot-site", join(PROJECT_ROOT, "test/fixtures/hubspot-pipelines")],
     ["multicurrencySiteDir", "multicurrency-site", join(PROJECT_ROOT, "test/fixtures/salesforce-multicurrency")],
+    // The sample with field sales split into two teams by config teamRoles.
+    ["teamsSiteDir", "teams-site", sample, undefined, join(PROJECT_ROOT, "test/fixtures/split-teams/config.json")],
     // A real export without leads, stage history or close dates on open deals (where the real data is).
     ...(SKIP_REAL_DATA
       ? []
-      : [["mavenSiteDir", "maven-site", join(REAL_DATA, "maven-crm-sales-opportunities"), join(PROJECT_ROOT, "data/mappings/maven-crm.json")] as [SiteName, string, string, string]]),
+      : [["mavenSiteDir", "maven-site", join(REAL_DATA, "maven-crm-sales-opportunities"), join(PROJECT_ROOT, "data/mappings/maven-crm.json")] as [SiteName, string, string, string, string?]]),
   ];
-  for (const [key, name, exports, mapping] of builds) {
+  for (const [key, name, exports, mapping, config] of builds) {
     const siteDir = join(RESULTS, name);
     rmSync(siteDir, { recursive: true, force: true });
-    const build = runBuild({ SITE_OUTPUT: siteDir, WAREHOUSE: join(RESULTS, `${name}.duckdb`), CRM_EXPORTS: exports, ...(mapping && { CRM_MAPPING: mapping }) });
+    const build = runBuild({ SITE_OUTPUT: siteDir, WAREHOUSE: join(RESULTS, `${name}.duckdb`), CRM_EXPORTS: exports, ...(mapping && { CRM_MAPPING: mapping }), ...(config && { CRM_CONFIG: config }) });
     if (build.status !== 0) throw new Error(`the ${name} build for the tests failed:\n${build.output}`);
     project.provide(key, siteDir);
   }
@@ -63,6 +66,7 @@ declare module "vitest" {
     reportSiteDir: string;
     hubspotSiteDir: string;
     multicurrencySiteDir: string;
+    teamsSiteDir: string;
     mavenSiteDir: string;
   }
 }

@@ -16,13 +16,19 @@ export interface SiteTeam {
 }
 
 export async function siteShape(): Promise<{ locale: "en" | "ko"; teams: SiteTeam[] }> {
-  if (!existsSync(warehousePath())) {
-    const config = loadConfig();
-    const teams = configuredTeams(config).map(({ team, role, label }) => ({ team, role, label_en: label.en, label_ko: label.ko }));
-    return { locale: config.locale, teams };
-  }
-  return readWarehouse(async (db) => ({
-    locale: (await queryValue<string>(db, "select value from config_setting where name = 'locale'")) as "en" | "ko",
-    teams: await queryRows<SiteTeam & Record<string, unknown>>(db, "select team, role, label_en, label_ko from config_team_role order by team_order"),
-  }));
+  const fromWarehouse = existsSync(warehousePath())
+    ? await readWarehouse(async (db) => {
+        // A warehouse from before teams were config has no config_team_role: it is rebuilt by the next build.
+        const hasTeams = await queryValue<boolean>(db, "select count(*) > 0 from duckdb_tables() where table_name = 'config_team_role'");
+        if (!hasTeams) return null;
+        return {
+          locale: (await queryValue<string>(db, "select value from config_setting where name = 'locale'")) as "en" | "ko",
+          teams: await queryRows<SiteTeam & Record<string, unknown>>(db, "select team, role, label_en, label_ko from config_team_role order by team_order"),
+        };
+      })
+    : null;
+  if (fromWarehouse) return fromWarehouse;
+  const config = loadConfig();
+  const teams = configuredTeams(config).map(({ team, role, label }) => ({ team, role, label_en: label.en, label_ko: label.ko }));
+  return { locale: config.locale, teams };
 }
