@@ -125,12 +125,17 @@ export function pipelineFlowChart(flow: PipelineFlow, options: PipelineFlowChart
 
   const drawAxis = (scale: d3.ScaleLinear<number, number>, top: number, bottom: number, caption: string) => {
     const count = narrow ? 3 : 6;
-    const ticks = scale.ticks(count);
+    const allTicks = scale.ticks(count);
     // Ticks close together need more digits than formatMoney's compact form ($5.55M, not $5.6M twice).
     const siFormat = scale.tickFormat(count, "s");
     const si = (d: number) => siFormat(d).replace("k", "K").replace("G", "B"); // $20K, $1.2B as formatMoney writes them
     const symbol = currency === "USD" ? "$" : currency === "EUR" ? "€" : `${currency} `;
     const tick = (d: number) => (currency === "KRW" || d === 0 ? formatMoney(d, currency, locale) : d < 0 ? `−${symbol}${si(-d)}` : `${symbol}${si(d)}`);
+    // Every other tick, and again, until the labels fit between their neighbours (₩5,000만 is wide on a phone).
+    const labelWidth = Math.max(...allTicks.map((d) => tick(d).length)) * 7 + 10;
+    let step = 1;
+    while (allTicks.length / step > 2 && (inner / Math.max(allTicks.length / step - 1, 1)) < labelWidth) step += 1;
+    const ticks = allTicks.filter((_, i) => i % step === 0);
     const axis = svg.append("g").attr("class", "axis");
     axis
       .selectAll("line")
