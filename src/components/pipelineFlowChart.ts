@@ -3,6 +3,8 @@ import { chartSvg, rowLabel } from "./svgChart.js";
 import type { PipelineFlow, WaterfallStep } from "./pipelineFlow.js";
 import { formatCount, formatMoney } from "./format.js";
 import type { Locale } from "./labels.js";
+import { WITHIN_MOVEMENTS } from "./pipelineFlow.js";
+import { translator } from "./words.js";
 
 export interface PipelineFlowChartOptions {
   width?: number;
@@ -11,6 +13,52 @@ export interface PipelineFlowChartOptions {
   rowHeight?: number;
   gap?: number;
 }
+
+/** The chart's words in both languages (read through t()); a movement's name is shorter on a phone. */
+const WORDS = {
+  name: {
+    open: [(date: string) => `Open ${date}`, (date: string) => `${date} 진행 중`],
+    created: ["+ Created", "+ 신규 생성"],
+    won: ["− Won", "− 수주"],
+    lost: ["− Lost", "− 실패"],
+    other: ["± Other changes", "± 기타 변동"],
+    advanced: [(narrow: boolean) => (narrow ? "Advanced" : "Advanced a stage"), () => "다음 단계로 진행"],
+    moved_back: [(narrow: boolean) => (narrow ? "Moved back" : "Moved back a stage"), () => "이전 단계로 후퇴"],
+    pushed_out: [(narrow: boolean) => (narrow ? "Pushed out" : "Pushed out (later close)"), () => "마감일 연기"],
+    pulled_in: [(narrow: boolean) => (narrow ? "Pulled in" : "Pulled in (earlier close)"), () => "마감일 앞당김"],
+  },
+  explain: {
+    open_start: ["Open pipeline at the earlier snapshot (at its amounts then)", "이전 스냅샷의 진행 중 파이프라인 (당시 금액)"],
+    created: ["Not in the earlier snapshot (includes deals created and closed in between)", "이전 스냅샷에 없던 영업기회 (사이에 생성 후 종료된 건 포함)"],
+    won: ["Open before, won now", "진행 중이었다가 수주"],
+    lost: ["Open before, lost now", "진행 중이었다가 실패"],
+    other: [
+      "What the movements above leave unexplained: amount changes of open deals, deals created and closed in between, deals reopened or deleted",
+      "위 항목으로 설명되지 않는 차이: 진행 중 건의 금액 변경, 사이에 생성 후 종료된 건, 재개·삭제된 건",
+    ],
+    open_end: ["Open pipeline at this snapshot", "이번 스냅샷의 진행 중 파이프라인"],
+    advanced: ["Still open, at a later stage — the total does not change", "진행 중 유지, 더 뒤 단계로 — 합계는 변하지 않음"],
+    moved_back: ["Still open, at an earlier stage — the total does not change", "진행 중 유지, 더 앞 단계로 — 합계는 변하지 않음"],
+    pushed_out: [
+      "Still open, same stage, close date later — the total does not change, but the deal may leave this period",
+      "진행 중 유지, 같은 단계, 마감 예정일이 늦어짐 — 합계는 변하지 않지만 이번 기간에서 빠질 수 있음",
+    ],
+    pulled_in: [
+      "Still open, same stage, close date earlier — the total does not change, but the deal may enter this period",
+      "진행 중 유지, 같은 단계, 마감 예정일이 빨라짐 — 합계는 변하지 않지만 이번 기간에 들어올 수 있음",
+    ],
+  },
+  axis: {
+    amount: ["Amount →", "금액 →"],
+    zoomed: [(narrow: boolean) => (narrow ? "Zoomed →" : "Amount (not from 0) →"), (narrow: boolean) => (narrow ? "확대 →" : "금액 (0부터 아님) →")],
+  },
+  inside: [
+    (narrow: boolean) => (narrow ? "Moved inside the pipeline" : "Moved inside the open pipeline — stage or close date changed, the total did not"),
+    (narrow: boolean) => (narrow ? "파이프라인 안의 이동" : "진행 중 파이프라인 안의 이동 (합계 변화 없음)"),
+  ],
+  deals: [(n: number, text: string) => `${text} ${Math.abs(n) === 1 ? "deal" : "deals"}`, (_n: number, text: string) => `${text}건`],
+  aria: ["Waterfall of the pipeline between two snapshots", "스냅샷 간 파이프라인 변동 워터폴"],
+} as const;
 
 const COLORS = { total: "#4e79a7", increase: "#59a14f", decrease: "#e15759", other: "#9c9c9c", within: "#f28e2b" };
 
@@ -27,58 +75,16 @@ const COLORS = { total: "#4e79a7", increase: "#59a14f", decrease: "#e15759", oth
  */
 export function pipelineFlowChart(flow: PipelineFlow, options: PipelineFlowChartOptions = {}): SVGSVGElement {
   const { width = 640, locale = "en", currency = "USD", rowHeight = 26, gap = 10 } = options;
-  const ko = locale === "ko";
+  const t = translator(WORDS, locale);
   const narrow = width < 520;
-  const names: Record<string, string> = ko
-    ? {
-        open_start: `${narrow ? flow.previousSnapshotDate.slice(5) : flow.previousSnapshotDate} 진행 중`,
-        created: "+ 신규 생성",
-        won: "− 수주",
-        lost: "− 실패",
-        other: "± 기타 변동",
-        open_end: `${narrow ? flow.snapshotDate.slice(5) : flow.snapshotDate} 진행 중`,
-        advanced: "다음 단계로 진행",
-        moved_back: "이전 단계로 후퇴",
-        pushed_out: "마감일 연기",
-        pulled_in: "마감일 앞당김",
-      }
-    : {
-        open_start: `Open ${narrow ? flow.previousSnapshotDate.slice(5) : flow.previousSnapshotDate}`,
-        created: "+ Created",
-        won: "− Won",
-        lost: "− Lost",
-        other: "± Other changes",
-        open_end: `Open ${narrow ? flow.snapshotDate.slice(5) : flow.snapshotDate}`,
-        advanced: narrow ? "Advanced" : "Advanced a stage",
-        moved_back: narrow ? "Moved back" : "Moved back a stage",
-        pushed_out: narrow ? "Pushed out" : "Pushed out (later close)",
-        pulled_in: narrow ? "Pulled in" : "Pulled in (earlier close)",
-      };
-  const explain: Record<string, string> = ko
-    ? {
-        open_start: "이전 스냅샷의 진행 중 파이프라인 (이전 금액)",
-        created: "이전 스냅샷에 없던 영업기회 (사이에 생성 후 종료된 건 포함)",
-        won: "진행 중이었다가 수주",
-        lost: "진행 중이었다가 실패",
-        other: "위 항목으로 설명되지 않는 차이: 진행 중 건의 금액 변경, 사이에 생성 후 종료된 건, 재개·삭제된 건",
-        open_end: "이번 스냅샷의 진행 중 파이프라인",
-        advanced: "진행 중 유지, 더 뒤 단계로 — 합계는 변하지 않음",
-        moved_back: "진행 중 유지, 더 앞 단계로 — 합계는 변하지 않음",
-        pushed_out: "진행 중 유지, 같은 단계, 마감 예정일이 늦어짐 — 합계는 변하지 않지만 이번 기간에서 빠질 수 있음",
-        pulled_in: "진행 중 유지, 같은 단계, 마감 예정일이 빨라짐 — 합계는 변하지 않지만 이번 기간에 들어올 수 있음",
-      }
-    : {
-        open_start: "Open pipeline at the earlier snapshot (at its amounts then)",
-        created: "Not in the earlier snapshot (includes deals created and closed in between)",
-        won: "Open before, won now",
-        lost: "Open before, lost now",
-        other: "What the movements above leave unexplained: amount changes of open deals, deals created and closed in between, deals reopened or deleted",
-        open_end: "Open pipeline at this snapshot",
-        advanced: "Still open, at a later stage — the total does not change",
-        moved_back: "Still open, at an earlier stage — the total does not change",
-        pushed_out: "Still open, same stage, close date later — the total does not change, but the deal may leave this period",
-        pulled_in: "Still open, same stage, close date earlier — the total does not change, but the deal may enter this period",
-      };
+  const day = (date: string) => (narrow ? date.slice(5) : date);
+  const names: Record<string, string> = {
+    open_start: t("name.open", day(flow.previousSnapshotDate)),
+    open_end: t("name.open", day(flow.snapshotDate)),
+    ...Object.fromEntries(["created", "won", "lost", "other"].map((key) => [key, t(`name.${key}`)])),
+    ...Object.fromEntries(WITHIN_MOVEMENTS.map((key) => [key, t(`name.${key}`, narrow)])),
+  };
+  const explain = (key: string) => t(`explain.${key}`);
 
   const labelColumn = narrow ? 112 : 170;
   const valueColumn = narrow ? 64 : 80;
@@ -115,16 +121,21 @@ export function pipelineFlowChart(flow: PipelineFlow, options: PipelineFlowChart
     .nice()
     .range([margin.left, margin.left + inner]);
 
-  const svg = chartSvg("pipeline-flow", width, height, ko ? "스냅샷 간 파이프라인 변동 워터폴" : "Waterfall of the pipeline between two snapshots");
+  const svg = chartSvg("pipeline-flow", width, height, t("aria"));
 
   const drawAxis = (scale: d3.ScaleLinear<number, number>, top: number, bottom: number, caption: string) => {
     const count = narrow ? 3 : 6;
-    const ticks = scale.ticks(count);
+    const allTicks = scale.ticks(count);
     // Ticks close together need more digits than formatMoney's compact form ($5.55M, not $5.6M twice).
     const siFormat = scale.tickFormat(count, "s");
     const si = (d: number) => siFormat(d).replace("k", "K").replace("G", "B"); // $20K, $1.2B as formatMoney writes them
     const symbol = currency === "USD" ? "$" : currency === "EUR" ? "€" : `${currency} `;
     const tick = (d: number) => (currency === "KRW" || d === 0 ? formatMoney(d, currency, locale) : d < 0 ? `−${symbol}${si(-d)}` : `${symbol}${si(d)}`);
+    // Every other tick, and again, until the labels fit between their neighbours (₩5,000만 is wide on a phone).
+    const labelWidth = Math.max(...allTicks.map((d) => tick(d).length)) * 7 + 10;
+    let step = 1;
+    while (allTicks.length / step > 2 && (inner / Math.max(allTicks.length / step - 1, 1)) < labelWidth) step += 1;
+    const ticks = allTicks.filter((_, i) => i % step === 0);
     const axis = svg.append("g").attr("class", "axis");
     axis
       .selectAll("line")
@@ -155,14 +166,13 @@ export function pipelineFlowChart(flow: PipelineFlow, options: PipelineFlowChart
       .attr("fill-opacity", 0.7)
       .text(caption);
   };
-  const zoomCaption = narrow ? (ko ? "확대 →" : "Zoomed →") : ko ? "금액 (0부터 아님) →" : "Amount (not from 0) →";
-  drawAxis(x, yStep(0), waterfallAxisY, zoomed ? zoomCaption : ko ? "금액 →" : "Amount →");
-  drawAxis(xWithin, yWithin(0), withinAxisY, ko ? "금액 →" : "Amount →");
+  drawAxis(x, yStep(0), waterfallAxisY, zoomed ? t("axis.zoomed", narrow) : t("axis.amount"));
+  drawAxis(xWithin, yWithin(0), withinAxisY, t("axis.amount"));
 
   const color = (s: WaterfallStep) => (s.kind === "total" ? COLORS.total : s.key === "other" ? COLORS.other : COLORS[s.kind]);
   const signed = (s: WaterfallStep) =>
     s.kind === "total" ? formatMoney(s.amount, currency, locale) : `${s.amount >= 0 ? "+" : "−"}${formatMoney(Math.abs(s.amount), currency, locale)}`;
-  const deals = (n: number) => (ko ? `${formatCount(n, locale)}건` : `${formatCount(n, locale)} ${Math.abs(n) === 1 ? "deal" : "deals"}`);
+  const deals = (n: number) => t("deals", n, formatCount(n, locale));
   // A total's bar runs from 0, or from the axis' start when the axis is zoomed.
   const left = (s: WaterfallStep) => x(Math.max(Math.min(s.from, s.to), base));
   const right = (s: WaterfallStep) => x(Math.max(s.from, s.to));
@@ -186,7 +196,7 @@ export function pipelineFlowChart(flow: PipelineFlow, options: PipelineFlowChart
     .attr("height", rowHeight)
     .attr("fill", color)
     .append("title")
-    .text((d) => `${names[d.key]}: ${signed(d)} · ${deals(d.opportunities)}\n${explain[d.key]}`);
+    .text((d) => `${names[d.key]}: ${signed(d)} · ${deals(d.opportunities)}\n${explain(d.key)}`);
   if (zoomed) {
     // The break: two slanted strokes across the start of each total's bar.
     step
@@ -236,13 +246,7 @@ export function pipelineFlowChart(flow: PipelineFlow, options: PipelineFlowChart
     .attr("y", dividerY + 19)
     .attr("fill", "currentColor")
     .style("font-weight", 700)
-    .text(
-      ko
-        ? narrow ? "파이프라인 안의 이동" : "진행 중 파이프라인 안의 이동 (합계 변화 없음)"
-        : narrow
-          ? "Moved inside the pipeline"
-          : "Moved inside the open pipeline — stage or close date changed, the total did not",
-    );
+    .text(t("inside", narrow));
   const within = svg
     .append("g")
     .attr("class", "within")
@@ -263,7 +267,7 @@ export function pipelineFlowChart(flow: PipelineFlow, options: PipelineFlowChart
     .attr("stroke", COLORS.within)
     .attr("stroke-dasharray", "4 2")
     .append("title")
-    .text((d) => `${names[d.movement]}: ${formatMoney(d.amount, currency, locale)} · ${deals(d.opportunities)}\n${explain[d.movement]}`);
+    .text((d) => `${names[d.movement]}: ${formatMoney(d.amount, currency, locale)} · ${deals(d.opportunities)}\n${explain(d.movement)}`);
   within
     .append("text")
     .attr("class", "value")

@@ -13,6 +13,30 @@ import { formatCount, formatMoney } from "./format.js";
 import { label, type Locale } from "./labels.js";
 import type { Row } from "./mart.js";
 import { AMOUNT_COLOR, COUNT_COLOR } from "./winRateChart.js";
+import { translator } from "./words.js";
+
+/** The chart's words in both languages (read through t()). */
+const WORDS = {
+  month: [(m: number) => `month ${m}`, (m: number) => `${m}개월 차`],
+  underWay: [" · month under way", " · 진행 중인 달"],
+  cumulative: ["Cumulative bookings", "누적 수주 금액"],
+  wonThisMonth: [(amount: string, n: string) => `Won this month: ${amount} (${n} deals)`, (amount: string, n: string) => `이번 달 수주: ${amount} (${n}건)`],
+  teamMedian: ["Team median", "팀 중앙값"],
+  repsIn: [(n: string) => `reps ${n}`, (n: string) => `담당자 ${n}명`],
+  medianOf: [(n: string) => `median of ${n} reps`, (n: string) => `담당자 ${n}명의 중앙값`],
+  fewerThan3: [" (fewer than 3)", " (3명 미만)"],
+  xAxis: ["Months since start date →", "입사 후 개월 수 →"],
+  yAxis: {
+    cumulative: ["↑ Cumulative bookings", "↑ 누적 수주 금액"],
+    monthly: ["↑ Bookings in the month", "↑ 월 수주 금액"],
+  },
+  legend: {
+    rep: ["each rep", "담당자별"],
+    median: ["team median (dashed, hollow: over fewer than 3 reps)", "팀 중앙값 (점선·빈 점: 담당자 3명 미만)"],
+    notInView: ["selected rep (not in this view)", "선택한 담당자 (이 보기에 없음)"],
+    underWay: ["month under way (incomplete, not in the median)", "진행 중인 달 (미완료, 중앙값 제외)"],
+  },
+} as const;
 
 export type RampMode = "cumulative" | "monthly";
 
@@ -44,10 +68,10 @@ export function rampSeries(rows: Row[], mode: RampMode = "cumulative") {
 
 export function rampChart(rows: Row[], options: RampChartOptions = {}): HTMLElement {
   const { width = 640, height = 380, locale = "en", currency = "USD", mode = "cumulative", highlight = null } = options;
-  const ko = locale === "ko";
+  const t = translator(WORDS, locale);
   const { reps, medians } = rampSeries(rows, mode);
   const money = (v: number | null) => formatMoney(v, currency, locale);
-  const monthLabel = (m: number) => (ko ? `${m}개월 차` : `month ${m}`);
+  const monthLabel = (m: number) => t("month", m);
   const teams = new Set(medians.map((d) => d.team));
 
   // Solid through complete months; the month under way joins on with a dashed segment.
@@ -63,13 +87,13 @@ export function rampChart(rows: Row[], options: RampChartOptions = {}): HTMLElem
 
   const repTitle = (d: Row) =>
     [
-      `${d.rep_name} · ${monthLabel(d.tenure_month)} (${d.month_start})${d.is_complete ? "" : ko ? " · 진행 중인 달" : " · month under way"}`,
-      `${mode === "cumulative" ? (ko ? "누적 수주 금액" : "Cumulative bookings") : label("bookings", locale)}: ${money(d.y)}`,
-      `${ko ? "이번 달 수주" : "Won this month"}: ${money(d.bookings)} (${formatCount(d.won_deals, locale)}${ko ? "건" : " deals"})`,
-      `${ko ? "팀 중앙값" : "Team median"}: ${money(mode === "cumulative" ? d.team_median_cumulative_bookings : d.team_median_bookings)} (${ko ? "담당자" : "reps"} ${formatCount(mode === "cumulative" ? d.reps_in_cumulative_median : d.reps_in_median, locale)})`,
+      `${d.rep_name} · ${monthLabel(d.tenure_month)} (${d.month_start})${d.is_complete ? "" : t("underWay")}`,
+      `${mode === "cumulative" ? t("cumulative") : label("bookings", locale)}: ${money(d.y)}`,
+      t("wonThisMonth", money(d.bookings), formatCount(d.won_deals, locale)),
+      `${t("teamMedian")}: ${money(mode === "cumulative" ? d.team_median_cumulative_bookings : d.team_median_bookings)} (${t("repsIn", formatCount(mode === "cumulative" ? d.reps_in_cumulative_median : d.reps_in_median, locale))})`,
     ].join("\n");
   const medianTitle = (d: { team: string; tenure_month: number; y: number | null; reps: number }) =>
-    `${ko ? "팀 중앙값" : "Team median"}${teams.size > 1 ? ` · ${label(d.team, locale)}` : ""} · ${monthLabel(d.tenure_month)}\n${money(d.y)}\n${ko ? `담당자 ${formatCount(d.reps, locale)}명의 중앙값` : `median of ${formatCount(d.reps, locale)} reps`}${d.reps < 3 ? (ko ? " (3명 미만)" : " (fewer than 3)") : ""}`;
+    `${t("teamMedian")}${teams.size > 1 ? ` · ${label(d.team, locale)}` : ""} · ${monthLabel(d.tenure_month)}\n${money(d.y)}\n${t("medianOf", formatCount(d.reps, locale))}${d.reps < 3 ? t("fewerThan3") : ""}`;
   // The label sits at the end of the bold part (the median over 3 or more reps).
   const lastMedian = d3.groups(medians, (d) => d.team).map(([, points]) => points.filter((d) => d.reps >= 3).at(-1) ?? points.at(-1)!);
   const lastSelected = selected.at(-1);
@@ -80,8 +104,8 @@ export function rampChart(rows: Row[], options: RampChartOptions = {}): HTMLElem
     marginLeft: 56,
     marginRight: width < 500 ? 16 : 90,
     marginTop: 16,
-    x: { label: ko ? "입사 후 개월 수 →" : "Months since start date →", domain: [0, Math.max(6, d3.max(reps, (d) => d.tenure_month) ?? 0)], ticks: width < 500 ? 4 : 8 },
-    y: { label: mode === "cumulative" ? (ko ? "↑ 누적 수주 금액" : "↑ Cumulative bookings") : ko ? "↑ 월 수주 금액" : "↑ Bookings in the month", tickFormat: (v: number) => money(v), grid: true, nice: true, zero: true },
+    x: { label: t("xAxis"), domain: [0, Math.max(6, d3.max(reps, (d) => d.tenure_month) ?? 0)], ticks: width < 500 ? 4 : 8 },
+    y: { label: t(`yAxis.${mode}`), tickFormat: (v: number) => money(v), grid: true, nice: true, zero: true },
     marks: [
       Plot.line(complete, { x: "tenure_month", y: "y", z: "owner_id", stroke: "currentColor", strokeOpacity: 0.28, strokeWidth: 1 }),
       Plot.line(tails, { x: "tenure_month", y: "y", z: "owner_id", stroke: "currentColor", strokeOpacity: 0.35, strokeWidth: 1, strokeDasharray: "3 3" }),
@@ -94,7 +118,7 @@ export function rampChart(rows: Row[], options: RampChartOptions = {}): HTMLElem
       Plot.line(selectedTail, { x: "tenure_month", y: "y", stroke: AMOUNT_COLOR, strokeWidth: 2.5, strokeDasharray: "4 3" }),
       Plot.dot(selected, { x: "tenure_month", y: "y", r: 3.5, fill: (d: Row) => (d.is_complete ? AMOUNT_COLOR : "var(--theme-background, white)"), stroke: AMOUNT_COLOR, strokeWidth: 1.5, title: repTitle, tip: true }),
       width >= 500
-        ? Plot.text(lastMedian, { x: "tenure_month", y: "y", dx: -6, dy: -12, textAnchor: "end", fill: COUNT_COLOR, fontWeight: 700, text: (d: { team: string }) => (ko ? "팀 중앙값" : "Team median") + (teams.size > 1 ? ` (${label(d.team, locale)})` : "") })
+        ? Plot.text(lastMedian, { x: "tenure_month", y: "y", dx: -6, dy: -12, textAnchor: "end", fill: COUNT_COLOR, fontWeight: 700, text: (d: { team: string }) => t("teamMedian") + (teams.size > 1 ? ` (${label(d.team, locale)})` : "") })
         : null,
       lastSelected && width >= 500 ? Plot.text([lastSelected], { x: "tenure_month", y: "y", dx: 8, dy: 12, textAnchor: "start", fill: AMOUNT_COLOR, fontWeight: 700, text: "rep_name", lineWidth: 8, textOverflow: "ellipsis" }) : null,
       // Any rep's point, on hover (the highlighted rep's own dots carry their tips).
@@ -116,10 +140,10 @@ export function rampChart(rows: Row[], options: RampChartOptions = {}): HTMLElem
     span.append(mark, document.createTextNode(` ${text}`));
     legend.append(span);
   };
-  item("—", "currentColor", ko ? "담당자별" : "each rep");
-  item("━", COUNT_COLOR, ko ? "팀 중앙값 (점선·빈 점: 담당자 3명 미만)" : "team median (dashed, hollow: over fewer than 3 reps)");
-  if (highlight) item("━", AMOUNT_COLOR, selected.length ? shorten(String(selected[0]!.rep_name)) : ko ? "선택한 담당자 (이 보기에 없음)" : "selected rep (not in this view)");
-  item("┄○", "currentColor", ko ? "진행 중인 달 (미완료, 중앙값 제외)" : "month under way (incomplete, not in the median)");
+  item("—", "currentColor", t("legend.rep"));
+  item("━", COUNT_COLOR, t("legend.median"));
+  if (highlight) item("━", AMOUNT_COLOR, selected.length ? shorten(String(selected[0]!.rep_name)) : t("legend.notInView"));
+  item("┄○", "currentColor", t("legend.underWay"));
   figure.append(legend, plot);
   return figure;
 }

@@ -11,6 +11,48 @@ import * as Plot from "@observablehq/plot";
 import { formatCount, formatPercent } from "./format.js";
 import { label, type Locale } from "./labels.js";
 import type { Row } from "./mart.js";
+import { translator } from "./words.js";
+
+/** The charts' words in both languages (read through t()), in our users' terms (GLOSSARY.md). */
+const WORDS = {
+  group: {
+    all: ["All reasons", "전체 사유"],
+    unreachable: ["Unreachable", "연락 불가"],
+    revisit_later: ["Revisit later", "N개월 뒤 도입 고려"],
+    no_budget: ["No budget", "예산 없음"],
+    no_need: ["No need", "니즈 없음"],
+    competitor: ["Lost to competitor", "경쟁사 선택"],
+    other: ["Other", "기타"],
+    unknown: ["No reason recorded", "사유 기록 없음"],
+  },
+  anyTime: ["Any time", "전체 기간"],
+  months: [(range: string) => `${range} months`, (range: string) => `${range}개월`],
+  recycled: ["Recycled", "재활용 리드"],
+  benchmark: ["(benchmark)", "(기준값)"],
+  here: ["here", "이 데이터"],
+  thisExport: ["(benchmark) · this export", "(기준값) · 이 데이터"],
+  notMeasured: ["not measured", "측정 불가"],
+  noneBack: [(compact: boolean) => (compact ? "–" : "none came back"), () => "재유입 없음"],
+  yield: ["Recycled-lead yield", "재활용 리드 수주율"],
+  yieldOf: [(won: string, back: string) => `(${won} won / ${back} came back)`, (won: string, back: string) => `(수주 ${won} / 재유입 ${back})`],
+  interval: ["95% interval", "95% 신뢰구간"],
+  stillOpen: ["Still open", "아직 진행 중"],
+  leadsMature: ["leads (mature cohorts)", "리드 (성숙 코호트)"],
+  yieldAxis: ["Recycled-lead yield (won ÷ came back) →", "재활용 리드 수주율 (수주 ÷ 재유입) →"],
+  pool: ["Pool", "재활용 대상"],
+  untracked: ["untracked", "추적 불가"],
+  cameBack: ["Came back", "재유입"],
+  reEngagement: ["re-engagement", "재유입률"],
+  cameBackWon: ["Came back and won", "재유입 후 수주"],
+  overallYield: ["overall yield", "전체 수주율"],
+  poolEnd: [
+    (back: string, won: string) => `${back} came back · ${won} won`,
+    (back: string, won: string) => `재유입 ${back} · 수주 ${won}`,
+  ],
+  recordsAxis: ["Records →", "건수 →"],
+  records: [(n: number, text: string) => `${text} ${n === 1 ? "record" : "records"}`, (_n: number, text: string) => `${text}건`],
+  dueAxis: ["Records due →", "재접근 대상 건수 →"],
+} as const;
 
 /** Reason groups in the order the page lists them (mart_recycled_leads.reason_group). */
 export const REASON_GROUPS = ["unreachable", "revisit_later", "no_budget", "no_need", "competitor", "other", "unknown"] as const;
@@ -28,34 +70,13 @@ export const REASON_COLORS: Record<string, string> = {
 
 /** The loss-reason groups in our users' words (GLOSSARY.md "lost reason"). */
 export function reasonGroupLabel(group: string, locale: Locale): string {
-  const ko = locale === "ko";
-  switch (group) {
-    case "all":
-      return ko ? "전체 사유" : "All reasons";
-    case "unreachable":
-      return ko ? "연락 불가" : "Unreachable";
-    case "revisit_later":
-      return ko ? "N개월 뒤 도입 고려" : "Revisit later";
-    case "no_budget":
-      return ko ? "예산 없음" : "No budget";
-    case "no_need":
-      return ko ? "니즈 없음" : "No need";
-    case "competitor":
-      return ko ? "경쟁사 선택" : "Lost to competitor";
-    case "other":
-      return ko ? "기타" : "Other";
-    case "unknown":
-      return ko ? "사유 기록 없음" : "No reason recorded";
-    default:
-      return label(group, locale);
-  }
+  return group in WORDS.group ? translator(WORDS, locale)(`group.${group}`) : label(group, locale);
 }
 
 /** "0-2 months", "0–2개월"; the 'all' bucket as "any time". */
 export function bucketLabel(bucket: string, locale: Locale): string {
-  const ko = locale === "ko";
-  if (bucket === "all") return ko ? "전체 기간" : "Any time";
-  return ko ? `${bucket.replace("-", "–")}개월` : `${bucket.replace("-", "–")} months`;
+  const t = translator(WORDS, locale);
+  return bucket === "all" ? t("anyTime") : t("months", bucket.replace("-", "–"));
 }
 
 export function reasonOrder(group: string): number {
@@ -91,7 +112,6 @@ export function yieldReferences(
     channelRows.find((d) => d.period_type === "mature" && d.cut === "channel" && d.entry_step === "lead" && d.channel === channel) ?? null;
   const inbound = measured("inbound");
   const outbound = measured("outbound");
-  const ko = locale === "ko";
   return [
     {
       key: "outbound",
@@ -104,7 +124,7 @@ export function yieldReferences(
       measuredN: outbound?.leads ?? null,
       measuredWon: outbound?.won ?? null,
     },
-    { key: "recycled", name: ko ? "재활용 리드" : "Recycled", color: "#59a14f", benchmark: benchmarks.recycled, measured: null },
+    { key: "recycled", name: translator(WORDS, locale)("recycled"), color: "#59a14f", benchmark: benchmarks.recycled, measured: null },
     {
       key: "inbound",
       name: label("inbound", locale),
@@ -121,12 +141,12 @@ export function yieldReferences(
 
 /** The text of a reference line: "Inbound ≈14.6% (benchmark) · this export 15.1%". */
 export function referenceText(r: YieldReference, locale: Locale, compact = false): string {
-  const ko = locale === "ko";
+  const t = translator(WORDS, locale);
   const bench = `${r.name} ≈${formatPercent(r.benchmark)}`;
-  if (r.key === "recycled") return compact ? bench : `${bench} ${ko ? "(기준값)" : "(benchmark)"}`;
-  const here = r.measured === null ? (ko ? "측정 불가" : "not measured") : formatPercent(r.measured);
-  if (compact) return `${bench} · ${ko ? "이 데이터" : "here"} ${here}`;
-  return `${bench} ${ko ? "(기준값) · 이 데이터" : "(benchmark) · this export"} ${here}`;
+  if (r.key === "recycled") return compact ? bench : `${bench} ${t("benchmark")}`;
+  const here = r.measured === null ? t("notMeasured") : formatPercent(r.measured);
+  if (compact) return `${bench} · ${t("here")} ${here}`;
+  return `${bench} ${t("thisExport")} ${here}`;
 }
 
 export interface YieldChartOptions {
@@ -148,6 +168,7 @@ export interface YieldChartOptions {
 export function recycleYieldChart(rows: Row[], options: YieldChartOptions = {}): SVGSVGElement {
   const { width: requestedWidth = 640, locale = "en", category = "reason_group", references = [], highlight = "all", minimumSample = 10 } = options;
   const width = chartWidth(requestedWidth);
+  const t = translator(WORDS, locale);
   const ko = locale === "ko";
   const compact = width < 560;
   const nameOf = (d: Row) => (category === "reason_group" ? reasonGroupLabel(d.reason_group, locale) : bucketLabel(d.months_to_return, locale));
@@ -160,16 +181,16 @@ export function recycleYieldChart(rows: Row[], options: YieldChartOptions = {}):
   // On a phone the row ends with the yield itself (n is in the tooltip and the table); wider, with won / came back.
   const endText = (d: Row) =>
     d.yield_rate === null
-      ? ko ? "재유입 없음" : compact ? "–" : "none came back"
+      ? t("noneBack", compact)
       : compact
         ? `${formatPercent(d.yield_rate)}${d.low_sample ? "*" : ""}`
         : `${formatCount(d.recycled_won, locale)}/${formatCount(d.recycled, locale)}${d.low_sample ? ` · ${lowText}` : ""}`;
   const title = (d: Row) =>
     [
       nameOf(d),
-      `${ko ? "재활용 리드 수율" : "Recycled-lead yield"}: ${formatPercent(d.yield_rate)} (${formatCount(d.recycled_won, locale)} ${ko ? "수주" : "won"} / ${formatCount(d.recycled, locale)} ${ko ? "재유입" : "came back"})`,
-      d.yield_rate_low !== null ? `95% ${ko ? "신뢰구간" : "interval"}: ${formatPercent(d.yield_rate_low)}–${formatPercent(d.yield_rate_high)}` : null,
-      `${ko ? "아직 진행 중" : "Still open"}: ${formatCount(d.recycled_open, locale)}`,
+      `${t("yield")}: ${formatPercent(d.yield_rate)} ${t("yieldOf", formatCount(d.recycled_won, locale), formatCount(d.recycled, locale))}`,
+      d.yield_rate_low !== null ? `${t("interval")}: ${formatPercent(d.yield_rate_low)}–${formatPercent(d.yield_rate_high)}` : null,
+      `${t("stillOpen")}: ${formatCount(d.recycled_open, locale)}`,
       d.low_sample ? `${lowText} (n < ${minimumSample})` : null,
     ]
       .filter(Boolean)
@@ -178,7 +199,7 @@ export function recycleYieldChart(rows: Row[], options: YieldChartOptions = {}):
     [
       referenceText(r, locale),
       r.measured !== null && r.measuredLow !== null && r.measuredLow !== undefined
-        ? `95% ${formatPercent(r.measuredLow)}–${formatPercent(r.measuredHigh)} · n=${formatCount(r.measuredN, locale)} ${ko ? "리드 (성숙 코호트)" : "leads (mature cohorts)"}`
+        ? `95% ${formatPercent(r.measuredLow)}–${formatPercent(r.measuredHigh)} · n=${formatCount(r.measuredN, locale)} ${t("leadsMature")}`
         : null,
     ]
       .filter(Boolean)
@@ -209,7 +230,7 @@ export function recycleYieldChart(rows: Row[], options: YieldChartOptions = {}):
     marginRight,
     marginTop: 6,
     marginBottom: 36,
-    x: { domain, tickFormat: "%", grid: true, label: ko ? "재활용 리드 수율 (수주 ÷ 재유입) →" : "Recycled-lead yield (won ÷ came back) →", ticks: inner < 260 ? 3 : 6 },
+    x: { domain, tickFormat: "%", grid: true, label: t("yieldAxis"), ticks: inner < 260 ? 3 : 6 },
     y: { domain: [...lanes, ...keys], label: null, axis: null, padding: 0.2 },
     marks: [
       Plot.axisY(keys, {
@@ -291,6 +312,7 @@ export function recycleYieldChart(rows: Row[], options: YieldChartOptions = {}):
  */
 export function recyclePoolChart(rows: Row[], { width: requestedWidth = 640, locale = "en" as Locale, highlight = "all" } = {}): SVGSVGElement {
   const width = chartWidth(requestedWidth);
+  const t = translator(WORDS, locale);
   const ko = locale === "ko";
   const sorted = [...rows].sort((a, b) => reasonOrder(a.reason_group) - reasonOrder(b.reason_group));
   const keys = sorted.map((d) => d.reason_group);
@@ -299,13 +321,13 @@ export function recyclePoolChart(rows: Row[], { width: requestedWidth = 640, loc
   const endText = (d: Row) =>
     compact
       ? `${formatPercent(d.re_engagement_rate, 0)} · ${formatPercent(d.overall_yield_rate)}`
-      : `${formatPercent(d.re_engagement_rate, 0)} ${ko ? "재유입" : "came back"} · ${formatPercent(d.overall_yield_rate)} ${ko ? "수주" : "won"}`;
+      : t("poolEnd", formatPercent(d.re_engagement_rate, 0), formatPercent(d.overall_yield_rate));
   const title = (d: Row) =>
     [
       reasonGroupLabel(d.reason_group, locale),
-      `${ko ? "재활용 대상" : "Pool"}: ${formatCount(d.pool, locale)}${d.pool_untracked ? ` (+${formatCount(d.pool_untracked, locale)} ${ko ? "추적 불가" : "untracked"})` : ""}`,
-      `${ko ? "재유입" : "Came back"}: ${formatCount(d.recycled, locale)} · ${ko ? "재유입률" : "re-engagement"} ${formatPercent(d.re_engagement_rate)} (95% ${formatPercent(d.re_engagement_rate_low)}–${formatPercent(d.re_engagement_rate_high)})`,
-      `${ko ? "재유입 후 수주" : "Came back and won"}: ${formatCount(d.recycled_won, locale)} · ${ko ? "전체 수율" : "overall yield"} ${formatPercent(d.overall_yield_rate)} (95% ${formatPercent(d.overall_yield_rate_low)}–${formatPercent(d.overall_yield_rate_high)})`,
+      `${t("pool")}: ${formatCount(d.pool, locale)}${d.pool_untracked ? ` (+${formatCount(d.pool_untracked, locale)} ${t("untracked")})` : ""}`,
+      `${t("cameBack")}: ${formatCount(d.recycled, locale)} · ${t("reEngagement")} ${formatPercent(d.re_engagement_rate)} (95% ${formatPercent(d.re_engagement_rate_low)}–${formatPercent(d.re_engagement_rate_high)})`,
+      `${t("cameBackWon")}: ${formatCount(d.recycled_won, locale)} · ${t("overallYield")} ${formatPercent(d.overall_yield_rate)} (95% ${formatPercent(d.overall_yield_rate_low)}–${formatPercent(d.overall_yield_rate_high)})`,
     ].join("\n");
   const max = Math.max(1, ...sorted.map((d) => Number(d.pool ?? 0)));
   const layer = (value: string, fillOpacity: number) =>
@@ -323,7 +345,7 @@ export function recyclePoolChart(rows: Row[], { width: requestedWidth = 640, loc
     marginLeft: Math.min(width * 0.34, ko ? 120 : 130),
     marginRight: compact ? 84 : 170,
     marginBottom: 36,
-    x: { domain: [0, max], label: ko ? "건수 →" : "Records →", grid: true, ticks: Math.min(compact ? 2 : 6, max), tickFormat: (v: number) => (Number.isInteger(v) ? formatCount(v, locale) : "") },
+    x: { domain: [0, max], label: t("recordsAxis"), grid: true, ticks: Math.min(compact ? 2 : 6, max), tickFormat: (v: number) => (Number.isInteger(v) ? formatCount(v, locale) : "") },
     y: { domain: keys, label: null, tickFormat: (k: string) => reasonGroupLabel(k, locale), padding: 0.2 },
     marks: [
       layer("pool", 0.2),
@@ -350,7 +372,7 @@ export function recyclePoolChart(rows: Row[], { width: requestedWidth = 640, loc
  */
 export function recycleQueueChart(rows: Row[], { width: requestedWidth = 640, locale = "en" as Locale, top = 15 } = {}): SVGSVGElement {
   const width = chartWidth(requestedWidth);
-  const ko = locale === "ko";
+  const t = translator(WORDS, locale);
   const ownerOf = (d: Row) => String(d.owner_name ?? d.owner_id ?? label("none", locale));
   const counts = new Map<string, number>();
   for (const d of rows) counts.set(ownerOf(d), (counts.get(ownerOf(d)) ?? 0) + Number(d.items));
@@ -358,14 +380,14 @@ export function recycleQueueChart(rows: Row[], { width: requestedWidth = 640, lo
   const shown = rows.filter((d) => owners.includes(ownerOf(d)));
   const groups = REASON_GROUPS.filter((g) => shown.some((d) => d.reason_group === g));
   const totals = owners.map((o) => ({ owner: o, n: counts.get(o)! }));
-  const records = (n: number) => `${formatCount(n, locale)} ${ko ? "건" : n === 1 ? "record" : "records"}`;
+  const records = (n: number) => t("records", n, formatCount(n, locale));
   return Plot.plot({
     width,
     height: 56 + Math.max(1, owners.length) * 22,
     marginLeft: Math.min(width * 0.36, 130),
     marginRight: 40,
     marginBottom: 36,
-    x: { label: ko ? "재접근 대상 건수 →" : "Records due →", grid: true, ticks: width < 480 ? 3 : 6, tickFormat: "d" },
+    x: { label: t("dueAxis"), grid: true, ticks: width < 480 ? 3 : 6, tickFormat: "d" },
     y: { domain: owners, label: null, tickFormat: (o: string) => o, padding: 0.2 },
     color: {
       domain: groups,

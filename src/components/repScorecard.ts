@@ -7,11 +7,28 @@
  *
  * repScorecard(perf.filter((d) => d.period_key === "2026-Q3"), {width, locale, currency, highlight: ownerId, sortBy: "bookings"})
  */
+import * as d3 from "d3";
 import * as Plot from "@observablehq/plot";
 import { formatCount, formatMoney, formatPercent } from "./format.js";
 import { label, type Locale } from "./labels.js";
 import type { Row } from "./mart.js";
 import { AMOUNT_COLOR, COUNT_COLOR, textWidth } from "./winRateChart.js";
+import { translator } from "./words.js";
+
+/** The scorecard's words in both languages (read through t()). */
+const WORDS = {
+  measure: {
+    average_deal_size: ["Average deal size", "평균 계약 금액"],
+    median_cycle_days: ["Median cycle (days)", "영업 사이클 중앙값 (일)"],
+    open_pipeline: ["Open pipeline", "진행 중 파이프라인"],
+    open_deals: ["Open deals", "진행 중 건수"],
+  },
+  inactive: [" (inactive)", " (비활성)"],
+  won: [(n: string) => `${n} won`, (n: string) => `${n}건 수주`],
+  deals: [(n: string) => `${n} deals`, (n: string) => `${n}건`],
+  wonAxis: ["won", "수주 건수"],
+  dealsAxis: ["deals", "건수"],
+} as const;
 
 export const REP_MEASURES = ["bookings", "won_deals", "win_rate", "average_deal_size", "median_cycle_days", "open_pipeline"] as const;
 export type RepMeasure = (typeof REP_MEASURES)[number];
@@ -27,17 +44,8 @@ export interface RepScorecardOptions {
 
 /** The measure's name in the user's words. */
 export function repMeasureLabel(measure: string, locale: Locale): string {
-  const ko = locale === "ko";
-  switch (measure) {
-    case "bookings": return label("bookings", locale);
-    case "won_deals": return label("won_deals", locale);
-    case "win_rate": return label("win_rate", locale);
-    case "average_deal_size": return ko ? "평균 계약 금액" : "Average deal size";
-    case "median_cycle_days": return ko ? "영업 사이클 중앙값 (일)" : "Median cycle (days)";
-    case "open_pipeline": return ko ? "진행 중 파이프라인" : "Open pipeline";
-    case "open_deals": return ko ? "진행 중 건수" : "Open deals";
-    default: return measure;
-  }
+  if (measure === "bookings" || measure === "won_deals" || measure === "win_rate") return label(measure, locale);
+  return measure in WORDS.measure ? translator(WORDS, locale)(`measure.${measure}`) : measure;
 }
 
 /**
@@ -58,10 +66,10 @@ export function sortReps(rows: Row[], sortBy: RepMeasure = "bookings"): Row[] {
 
 export function repScorecard(rows: Row[], options: RepScorecardOptions = {}): HTMLElement {
   const { width = 900, locale = "en", currency = "USD", highlight = null, sortBy = "bookings", minimumSample = 10 } = options;
-  const ko = locale === "ko";
+  const t = translator(WORDS, locale);
   const sorted = sortReps(rows, sortBy);
   const keys = sorted.map((d) => String(d.owner_id));
-  const nameOf = (d: Row) => `${d.rep_name}${d.is_active === false ? (ko ? " (비활성)" : " (inactive)") : ""}`;
+  const nameOf = (d: Row) => `${d.rep_name}${d.is_active === false ? t("inactive") : ""}`;
   const names = new Map(sorted.map((d) => [String(d.owner_id), nameOf(d)]));
   const selected = highlight && names.has(highlight) ? highlight : null;
   const money = (v: number | null) => formatMoney(v, currency, locale);
@@ -82,12 +90,12 @@ export function repScorecard(rows: Row[], options: RepScorecardOptions = {}): HT
   const title = (d: Row) =>
     [
       nameOf(d),
-      `${label("bookings", locale)}: ${money(d.bookings)} (${formatCount(d.won_deals, locale)}${ko ? "건 수주" : " won"})`,
+      `${label("bookings", locale)}: ${money(d.bookings)} (${t("won", formatCount(d.won_deals, locale))})`,
       `${label("win_rate", locale)}: ${d.win_rate === null ? "–" : `${formatPercent(d.win_rate)} (${formatCount(d.won_deals, locale)} / ${formatCount(d.closed_deals, locale)}) · 95% ${formatPercent(d.win_rate_low)}–${formatPercent(d.win_rate_high)}`}`,
       d.low_sample ? `${lowSampleText} (n < ${minimumSample})` : null,
       `${repMeasureLabel("average_deal_size", locale)}: ${money(d.average_deal_size)}`,
       `${repMeasureLabel("median_cycle_days", locale)}: ${d.median_cycle_days === null ? "–" : formatCount(d.median_cycle_days, locale)}`,
-      `${repMeasureLabel("open_pipeline", locale)}: ${money(d.open_pipeline)} (${formatCount(d.open_deals, locale)}${ko ? "건" : " deals"})`,
+      `${repMeasureLabel("open_pipeline", locale)}: ${money(d.open_pipeline)} (${t("deals", formatCount(d.open_deals, locale))})`,
     ]
       .filter(Boolean)
       .join("\n");
@@ -155,11 +163,17 @@ export function repScorecard(rows: Row[], options: RepScorecardOptions = {}): HT
       ...common,
       x: {
         domain: [0, domainMax],
-        ticks: 2,
+        // Ticks within the bars' own range: a tick at the domain's end (room for labels) would have its label cut.
+        ticks: d3.ticks(0, max, 2).filter((v) => v <= max),
         tickFormat: isMoney ? (v: number) => money(v) : (v: number) => formatCount(v, locale),
         grid: true,
         axis: "top",
-        label: measure === "bookings" ? `${repMeasureLabel(measure, locale)} · ${ko ? "수주 건수" : "won"}` : measure === "open_pipeline" ? `${repMeasureLabel(measure, locale)} · ${ko ? "건수" : "deals"}` : repMeasureLabel(measure, locale),
+        label:
+          measure === "bookings"
+            ? `${repMeasureLabel(measure, locale)} · ${t("wonAxis")}`
+            : measure === "open_pipeline"
+              ? `${repMeasureLabel(measure, locale)} · ${t("dealsAxis")}`
+              : repMeasureLabel(measure, locale),
         labelAnchor: "left",
       },
       marks: [

@@ -5,6 +5,27 @@ import { wholeNumber } from "./reverseFunnel.js";
 import { formatCount, formatMoney, formatPercent } from "./format.js";
 import { TEAM_COLORS } from "./funnelHandoffChart.js";
 import { label, type Locale } from "./labels.js";
+import { translator } from "./words.js";
+
+/** The chart's words in both languages (read through t()). */
+const WORDS = {
+  rates: {
+    average_won_deal_size: ["average won deal", "평균 수주 금액"],
+    win_rate: ["win rate", "승률"],
+    sql_to_opportunity_rate: ["SQL → opportunity", "SQL → 영업기회"],
+    mql_to_sql_rate: ["MQL → SQL", "MQL → SQL"],
+    lead_to_mql_rate: ["lead → MQL", "리드 → MQL"],
+  },
+  missing: [(rate: string) => `${rate}: missing`, (rate: string) => `${rate}: 데이터 없음`],
+  stops: [(rate: string) => `${rate}: missing — the plan stops here`, (rate: string) => `${rate}: 데이터 없음 — 여기서 계산 중단`],
+  needed: [(step: string, n: string) => `${step}: ${n} needed`, (step: string, n: string) => `${step}: ${n} 필요`],
+  atBounds: [(range: string) => `If every rate sat at its 95% bound: ${range}`, (range: string) => `전환율이 95% 구간 끝에 있을 때: ${range}`],
+  dividedBy: [(rate: string) => `Divided by ${rate}`, (rate: string) => `나눈 값: ${rate}`],
+  restsOnLow: ["rests on a low-sample rate further down", "아래 단계의 전환율이 표본 부족"],
+  cannotCompute: ["cannot compute", "계산 불가"],
+  target: [(amount: string) => `Target ${amount}`, (amount: string) => `목표 ${amount}`],
+  aria: ["Reverse funnel from the bookings target", "목표 매출 역산 퍼널"],
+} as const;
 
 export interface ReverseFunnelOptions {
   width?: number;
@@ -30,7 +51,7 @@ export interface ReverseFunnelOptions {
  */
 export function reverseFunnelChart(steps: PlanStep[], options: ReverseFunnelOptions = {}): SVGSVGElement {
   const { width = 640, locale = "en", currency = "USD", target = 0, stepLabels = {}, stepTeams = {}, rowHeight = 30, gap = 26 } = options;
-  const ko = locale === "ko";
+  const t = translator(WORDS, locale);
   const narrow = width < 520;
   const labelColumn = narrow ? 92 : 130;
   const margin = { top: 6, right: 8, bottom: 8, left: labelColumn };
@@ -46,24 +67,21 @@ export function reverseFunnelChart(steps: PlanStep[], options: ReverseFunnelOpti
   // A bar is as trustworthy as the least-sampled rate it was divided by (rates below it in the chain).
   const shaky = steps.map((_, i) => steps.slice(i).some((s) => s.lowSample));
   const stepName = (d: PlanStep) => stepLabels[d.funnelStep] ?? label(d.step, locale);
-  const rateName: Record<PlanStep["divisor"], string> = {
-    average_won_deal_size: ko ? "평균 수주 금액" : "average won deal",
-    win_rate: ko ? "승률" : "win rate",
-    sql_to_opportunity_rate: ko ? "SQL → 영업기회" : "SQL → opportunity",
-    mql_to_sql_rate: ko ? "MQL → SQL" : "MQL → SQL",
-    lead_to_mql_rate: ko ? "리드 → MQL" : "lead → MQL",
-  };
+  const rateName = (d: PlanStep) => t(`rates.${d.divisor}`);
   const lowSample = label("low_sample", locale);
   // The missing divisor nearest the target is where the plan stops; the ones above it are just missing.
   const firstMissing = steps.findLast((d) => d.missing);
-  const rateText = (d: PlanStep) => {
-    if (d.missing && d !== firstMissing) return ko ? `${rateName[d.divisor]}: 데이터 없음` : `${rateName[d.divisor]}: missing`;
-    if (d.missing) return ko ? `${rateName[d.divisor]}: 데이터 없음 — 여기서 계산 중단` : `${rateName[d.divisor]}: missing — the plan stops here`;
+  // The rate itself: "27.9% lead → MQL (n = 4,910)".
+  const rateValue = (d: PlanStep) => {
     const value = d.divisor === "average_won_deal_size" ? formatMoney(d.divisorValue, currency, locale) : formatPercent(d.divisorValue);
-    return `× ${value} ${rateName[d.divisor]} (n = ${formatCount(d.n, locale)})${d.lowSample ? ` · ${lowSample}` : ""}`;
+    return `${value} ${rateName(d)} (n = ${formatCount(d.n, locale)})${d.lowSample ? ` · ${lowSample}` : ""}`;
+  };
+  const rateText = (d: PlanStep) => {
+    if (d.missing) return t(d === firstMissing ? "stops" : "missing", rateName(d));
+    return `× ${rateValue(d)}`;
   };
 
-  const svg = chartSvg("reverse-funnel", width, height, ko ? "목표 매출 역산 퍼널" : "Reverse funnel from the bookings target");
+  const svg = chartSvg("reverse-funnel", width, height, t("aria"));
 
   const row = svg
     .append("g")
@@ -91,12 +109,12 @@ export function reverseFunnelChart(steps: PlanStep[], options: ReverseFunnelOpti
     .append("title")
     .text((d, i) =>
       [
-        `${stepName(d)}: ${d.needed === null ? "–" : formatCount(wholeNumber(d.needed), locale)} ${ko ? "필요" : "needed"}`,
+        t("needed", stepName(d), d.needed === null ? "–" : formatCount(wholeNumber(d.needed), locale)),
         d.neededLow !== null && d.neededHigh !== null && d.step !== "won_deals"
-          ? `${ko ? "비율이 95% 구간 끝에 있을 때" : "If every rate sat at its 95% bound"}: ${formatCount(wholeNumber(d.neededLow), locale)}–${formatCount(wholeNumber(d.neededHigh), locale)}`
+          ? t("atBounds", `${formatCount(wholeNumber(d.neededLow), locale)}–${formatCount(wholeNumber(d.neededHigh), locale)}`)
           : null,
-        d.missing ? rateText(d) : `${ko ? "나눈 값" : "Divided by"} ${rateText(d).slice(2)}`,
-        shaky[i] && !d.lowSample ? (ko ? "아래 단계의 비율이 표본 부족" : "rests on a low-sample rate further down") : null,
+        d.missing ? rateText(d) : t("dividedBy", rateValue(d)),
+        shaky[i] && !d.lowSample ? t("restsOnLow") : null,
       ]
         .filter(Boolean)
         .join("\n"),
@@ -130,7 +148,7 @@ export function reverseFunnelChart(steps: PlanStep[], options: ReverseFunnelOpti
     .attr("fill-opacity", (d) => (d.needed === null ? 0.6 : 1))
     .style("font-weight", 700)
     .style("font-variant-numeric", "tabular-nums")
-    .text((d) => (d.needed === null ? (ko ? "계산 불가" : "cannot compute") : formatCount(wholeNumber(d.needed), locale)));
+    .text((d) => (d.needed === null ? t("cannotCompute") : formatCount(wholeNumber(d.needed), locale)));
 
   // The rate that links each bar to the one below it (for won deals: to the target).
   steps.forEach((d, i) => {
@@ -173,7 +191,7 @@ export function reverseFunnelChart(steps: PlanStep[], options: ReverseFunnelOpti
     .attr("text-anchor", "middle")
     .attr("fill", "currentColor")
     .style("font-weight", 700)
-    .text(`${ko ? "목표" : "Target"} ${formatMoney(target, currency, locale)}`);
+    .text(t("target", formatMoney(target, currency, locale)));
 
   return svg.node()!;
 }
