@@ -36,12 +36,12 @@ export function periodKeyInput(periods: Period[], type: string, locale: Locale) 
 }
 
 /** A select for one filter (team, tier, channel, region) over the values the data has, plus "all". */
-export function filterInput(name: string, values: unknown[], locale: Locale) {
+export function filterInput(name: string, values: unknown[], locale: Locale, format: (value: string) => string = (value) => label(value, locale)) {
   const options = ["all", ...[...new Set(values.filter((v) => v !== null && v !== undefined).map(String))].sort()];
   return Inputs.select(options, {
     label: label(name, locale),
     value: readParam(name, options, "all"),
-    format: (value: string) => label(value, locale),
+    format: (value: string) => (value === "all" ? label("all", locale) : format(value)),
   });
 }
 

@@ -83,3 +83,16 @@ export function label(key: string, locale: Locale = "en"): string {
   const entry = (LABELS as Record<string, readonly [string, string]>)[key];
   return entry ? entry[locale === "ko" ? 1 : 0] : key;
 }
+
+/** A configured team (settings.teams: config teamRoles) and its names. */
+export interface TeamName {
+  team: string;
+  label_en: string;
+  label_ko: string;
+}
+
+/** A team's name as the config gives it (a renamed or added team), else the label of its key. */
+export function teamName(teams: TeamName[], key: string, locale: Locale = "en"): string {
+  const named = teams.find((d) => d.team === key);
+  return named ? (locale === "ko" ? named.label_ko : named.label_en) : label(key, locale);
+}
