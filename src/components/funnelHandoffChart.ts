@@ -2,6 +2,15 @@ import * as d3 from "d3";
 import { chartSvg, rowLabel } from "./svgChart.js";
 import { formatCount, formatPercent } from "./format.js";
 import { label, type Locale } from "./labels.js";
+import { translator } from "./words.js";
+
+/** The chart's words in both languages. */
+const WORDS = {
+  title: ["Funnel with the handoffs between teams", "팀 간 전환이 표시된 퍼널"],
+  reached: ["Reached", "도달"],
+  toNext: ["To next step", "다음 단계 전환"],
+  fromTop: ["From top", "최상단 대비"],
+} as const;
 
 /** One step as the chart draws it: a mart_funnel_cohorts row with the step's label in the page's language. */
 export interface FunnelStep {
@@ -51,7 +60,8 @@ export function funnelHandoffChart(
   const y = (i: number) => margin.top + i * (rowHeight + gap);
   const centre = margin.left + inner / 2;
 
-  const svg = chartSvg("funnel-handoff", width, height, locale === "ko" ? "팀 간 전환이 표시된 퍼널" : "Funnel with the handoffs between teams");
+  const t = translator(WORDS, locale);
+  const svg = chartSvg("funnel-handoff", width, height, t("title"));
 
   // Team brackets: consecutive steps owned by one team.
   const teams: Array<{ team: string; from: number; to: number }> = [];
@@ -108,9 +118,9 @@ export function funnelHandoffChart(
     .text((d) =>
       [
         `${d.label} — ${label(d.team, locale)}`,
-        `${locale === "ko" ? "도달" : "Reached"}: ${formatCount(d.reached, locale)}`,
-        d.conversion_to_next === null ? null : `${locale === "ko" ? "다음 단계 전환" : "To next step"}: ${formatPercent(d.conversion_to_next)}`,
-        d.from_top === null ? null : `${locale === "ko" ? "최상단 대비" : "From top"}: ${formatPercent(d.from_top)}`,
+        `${t("reached")}: ${formatCount(d.reached, locale)}`,
+        d.conversion_to_next === null ? null : `${t("toNext")}: ${formatPercent(d.conversion_to_next)}`,
+        d.from_top === null ? null : `${t("fromTop")}: ${formatPercent(d.from_top)}`,
       ]
         .filter(Boolean)
         .join("\n"),
@@ -168,7 +178,8 @@ export function funnelHandoffChart(
     }
     between
       .append("text")
-      .attr("x", centre)
+      // On a phone (no team column) a handoff's line names both teams: centred on the whole width, it fits.
+      .attr("x", handoff && teamColumn === 0 ? width / 2 : centre)
       .attr("y", middle)
       .attr("dy", "0.35em")
       .attr("text-anchor", "middle")

@@ -9,15 +9,44 @@ import * as Plot from "@observablehq/plot";
 import { formatCount, formatPercent } from "./format.js";
 import { label, type Locale } from "./labels.js";
 import type { Row } from "./mart.js";
+import { translator } from "./words.js";
 
 export const TIERS = ["A", "B", "C", "unknown"] as const;
 
-/** One colour per tier; mid-tones that read on the light and the dark theme. */
-export const TIER_COLORS: Record<string, string> = { A: "#4e79a7", B: "#f28e2b", C: "#59a14f", unknown: "#9c9c9c" };
+/**
+ * One colour per tier, an ordered teal ramp (A darkest) so the tiers read as ranks and never as the teams
+ * (blue, orange, green, purple: TEAM_COLORS) or the count/amount pair of the win-rate charts. Mid-tones
+ * that hold at least 3:1 against the light and the dark background; the tier's name is always written.
+ */
+export const TIER_COLORS: Record<string, string> = { A: "#0b7a75", B: "#2fa39a", C: "#76c2b8", unknown: "#9c9c9c" };
+
+/** The charts' words in both languages. */
+const WORDS = {
+  unknownTier: ["Tier unknown", "티어 미분류"],
+  shareOfAccounts: ["Share of accounts", "고객사 비중"],
+  shareOfBookings: ["Share of bookings", "수주 금액 비중"],
+  accounts: [(n: string) => `${n} accounts`, (n: string) => `고객사 ${n}개`],
+  ratioShort: [(r: string) => `${r}×`, (r: string) => `${r}배`],
+  ratioLong: [(r: string) => `${r}× its share`, (r: string) => `고객사 비중의 ${r}배`],
+  shareAxis: ["Share of the total →", "전체 대비 비중 →"],
+  legendAccounts: ["share of accounts", "고객사 비중"],
+  legendBookings: ["share of bookings (new, expansion, renewal)", "수주 금액 비중 (신규·확장·갱신)"],
+  nothingBooked: [
+    "Nothing was booked in this period: only the share of accounts is shown.",
+    "이 기간에는 수주 금액이 없습니다: 고객사 비중만 표시합니다.",
+  ],
+  closed: [(won: string) => `${won} won`, (won: string) => `수주 ${won}건`],
+  interval: ["95% interval", "95% 신뢰구간"],
+  winRateAxis: ["Win rate, with 95% interval →", "승률 (95% 신뢰구간) →"],
+  noneClosed: ["none closed", "종결 건 없음"],
+  wonLost: [(won: string, lost: string) => `${won} won · ${lost} lost`, (won: string, lost: string) => `수주 ${won} · 실패 ${lost}`],
+  noValue: ["No tier has a value in this period.", "이 기간에는 값이 없습니다."],
+} as const;
+const words = (locale: Locale) => translator(WORDS, locale);
 
 /** "Tier A", "티어 A"; the unknown tier in the user's words. */
 export function tierLabel(tier: string, locale: Locale): string {
-  if (tier === "unknown") return locale === "ko" ? "티어 미분류" : "Tier unknown";
+  if (tier === "unknown") return words(locale)("unknownTier");
   return `${label("tier", locale)} ${tier}`;
 }
 
@@ -38,7 +67,7 @@ export function sortTiers(rows: Row[]): Row[] {
  */
 export function tierShareChart(rows: Row[], { width: requestedWidth = 640, locale = "en" as Locale } = {}): HTMLElement {
   const width = chartWidth(requestedWidth);
-  const ko = locale === "ko";
+  const t = words(locale);
   const sorted = sortTiers(rows).filter((d) => d.share_of_accounts !== null || d.share_of_bookings !== null);
   const tiers = sorted.map((d) => d.tier);
   const accounts = sorted.filter((d) => d.share_of_accounts !== null);
@@ -49,20 +78,19 @@ export function tierShareChart(rows: Row[], { width: requestedWidth = 640, local
   const ratioText = (d: Row) => {
     const r = ratio(d);
     if (r === null) return "";
-    if (narrow) return ko ? `${r.toFixed(1)}배` : `${r.toFixed(1)}×`;
-    return ko ? `계정 비중의 ${r.toFixed(1)}배` : `${r.toFixed(1)}× its share`;
+    return t(narrow ? "ratioShort" : "ratioLong", r.toFixed(1));
   };
   const title = (d: Row) =>
     [
       tierLabel(d.tier, locale),
-      `${ko ? "계정 비중" : "Share of accounts"}: ${formatPercent(d.share_of_accounts)} (${formatCount(d.accounts, locale)} ${ko ? "개 계정" : "accounts"})`,
-      `${ko ? "수주 금액 비중" : "Share of bookings"}: ${formatPercent(d.share_of_bookings)}`,
+      `${t("shareOfAccounts")}: ${formatPercent(d.share_of_accounts)} (${t("accounts", formatCount(d.accounts, locale))})`,
+      `${t("shareOfBookings")}: ${formatPercent(d.share_of_bookings)}`,
       ratio(d) !== null ? ratioText(d) : null,
     ]
       .filter(Boolean)
       .join("\n");
   const marginRight = narrow ? 44 : 110;
-  const marginLeft = narrow ? (ko ? 70 : 58) : ko ? 84 : 96;
+  const marginLeft = axisMargin(sorted, locale, narrow);
   const rowHeight = 46;
 
   const plot = Plot.plot({
@@ -72,7 +100,7 @@ export function tierShareChart(rows: Row[], { width: requestedWidth = 640, local
     marginRight,
     marginTop: 8,
     marginBottom: 36,
-    x: { domain: [0, 1], tickFormat: "%", grid: true, label: ko ? "전체 대비 비중 →" : "Share of the total →", ticks: narrow ? 3 : 5 },
+    x: { domain: [0, 1], tickFormat: "%", grid: true, label: t("shareAxis"), ticks: narrow ? 3 : 5 },
     // Room above the first row and below the last for the percentages written at the dots.
     y: { domain: tiers, tickFormat: (t: string) => tierLabel(t, locale), label: null, padding: 0.2, insetTop: 8, insetBottom: 12 },
     marks: [
@@ -141,8 +169,8 @@ export function tierShareChart(rows: Row[], { width: requestedWidth = 640, local
   figure.append(
     legend(
       [
-        ["○", "currentColor", ko ? "계정 비중" : "share of accounts"],
-        ["→●", "currentColor", ko ? "수주 금액 비중 (신규·확장·갱신)" : "share of bookings (new, expansion, renewal)"],
+        ["○", "currentColor", t("legendAccounts")],
+        ["→●", "currentColor", t("legendBookings")],
       ],
     ),
     plot,
@@ -150,7 +178,7 @@ export function tierShareChart(rows: Row[], { width: requestedWidth = 640, local
   if (!bookings.length) {
     const note = document.createElement("p");
     note.className = "data-note";
-    note.textContent = ko ? "이 기간에는 수주 금액이 없습니다: 계정 비중만 표시합니다." : "Nothing was booked in this period: only the share of accounts is shown.";
+    note.textContent = t("nothingBooked");
     figure.append(note);
   }
   return figure;
@@ -162,18 +190,22 @@ export function tierShareChart(rows: Row[], { width: requestedWidth = 640, local
  */
 export function tierWinRateChart(rows: Row[], { width: requestedWidth = 640, locale = "en" as Locale, minimumSample = 10 } = {}): SVGSVGElement | HTMLElement {
   const width = chartWidth(requestedWidth);
-  const ko = locale === "ko";
+  const t = words(locale);
   const sorted = sortTiers(rows);
   const tiers = sorted.map((d) => d.tier);
   const lowText = label("low_sample", locale);
-  const n = (d: Row) => (d.won_deals ?? 0) + (d.lost_deals ?? 0);
   const narrow = width < 480;
-  const endText = (d: Row) => `n=${formatCount(n(d), locale)}${d.low_sample ? (narrow ? "*" : ` · ${lowText}`) : ""}`;
+  // The mart has no closed-deal count per tier: the row's end names what it rests on, won and lost, as they are.
+  // On a phone only the low-sample mark: the counts are in the tooltip and the table below.
+  const endText = (d: Row) =>
+    narrow
+      ? d.low_sample ? "*" : ""
+      : `${t("wonLost", formatCount(d.won_deals, locale), formatCount(d.lost_deals, locale))}${d.low_sample ? ` · ${lowText}` : ""}`;
   const title = (d: Row) =>
     [
       tierLabel(d.tier, locale),
-      `${label("win_rate", locale)}: ${formatPercent(d.win_rate)} (${formatCount(d.won_deals, locale)} / ${formatCount(n(d), locale)} ${ko ? "종결" : "closed"})`,
-      d.win_rate_low !== null ? `95% ${ko ? "신뢰구간" : "interval"}: ${formatPercent(d.win_rate_low)}–${formatPercent(d.win_rate_high)}` : null,
+      `${label("win_rate", locale)}: ${formatPercent(d.win_rate)} (${t("closed", formatCount(d.won_deals, locale))} · ${label("lost", locale)} ${formatCount(d.lost_deals, locale)})`,
+      d.win_rate_low !== null ? `${t("interval")}: ${formatPercent(d.win_rate_low)}–${formatPercent(d.win_rate_high)}` : null,
       d.low_sample ? `${lowText} (n < ${minimumSample})` : null,
     ]
       .filter(Boolean)
@@ -182,10 +214,10 @@ export function tierWinRateChart(rows: Row[], { width: requestedWidth = 640, loc
   return Plot.plot({
     width,
     height: 50 + tiers.length * 34,
-    marginLeft: narrow ? (ko ? 70 : 58) : ko ? 84 : 96,
-    marginRight: narrow ? 64 : 130,
+    marginLeft: axisMargin(sorted, locale, narrow),
+    marginRight: narrow ? 24 : 150,
     marginBottom: 36,
-    x: { domain: [0, 1], tickFormat: "%", grid: true, label: ko ? "승률 (95% 신뢰구간) →" : "Win rate, with 95% interval →", ticks: narrow ? 3 : 5 },
+    x: { domain: [0, 1], tickFormat: "%", grid: true, label: t("winRateAxis"), ticks: narrow ? 3 : 5 },
     y: { domain: tiers, label: null, axis: null },
     marks: [
       Plot.axisY({
@@ -224,7 +256,7 @@ export function tierWinRateChart(rows: Row[], { width: requestedWidth = 640, loc
         y: "tier",
         x: 1,
         dx: 14,
-        text: (d: Row) => (d.win_rate === null ? (ko ? "종결 건 없음" : "none closed") : endText(d)),
+        text: (d: Row) => (d.win_rate === null ? (narrow ? "–" : t("noneClosed")) : endText(d)),
         textAnchor: "start",
         fill: "currentColor",
         fillOpacity: (d: Row) => (d.low_sample ? 0.55 : 0.85),
@@ -260,14 +292,14 @@ export interface TierBarOptions {
 export function tierBarChart(rows: Row[], options: TierBarOptions): SVGSVGElement | HTMLElement {
   const { width: requestedWidth = 320, locale = "en", value, format, xLabel, detail, lowSample = () => false, behind } = options;
   const width = chartWidth(requestedWidth);
-  const ko = locale === "ko";
+  const t = words(locale);
   const sorted = sortTiers(rows);
   const tiers = sorted.map((d) => d.tier);
   const known = sorted.filter((d) => d[value] !== null && d[value] !== undefined);
   if (!known.length) {
     const note = document.createElement("p");
     note.className = "data-note";
-    note.textContent = options.empty ?? (ko ? "이 기간에는 값이 없습니다." : "No tier has a value in this period.");
+    note.textContent = options.empty ?? t("noValue");
     return note;
   }
   const max = Math.max(0, ...known.map((d) => Number(d[value])), ...(behind ? sorted.map((d) => Number(d[behind] ?? 0)) : []));
@@ -281,7 +313,7 @@ export function tierBarChart(rows: Row[], options: TierBarOptions): SVGSVGElemen
   return Plot.plot({
     width,
     height: options.height ?? 40 + tiers.length * 30,
-    marginLeft: width < 480 ? (ko ? 70 : 58) : ko ? 84 : 96,
+    marginLeft: axisMargin(sorted, locale, width < 480),
     marginRight: 70,
     marginBottom: 36,
     // All zero: an empty axis rather than ticks of a made-up scale.
@@ -333,6 +365,19 @@ export function legend(items: Array<[string, string, string]>): HTMLElement {
     line.append(span);
   }
   return line;
+}
+
+/** Room left of the rows for the longest tier name ("Tier unknown", "티어 미분류"), never cut. */
+function axisMargin(rows: Row[], locale: Locale, narrow: boolean): number {
+  const longest = Math.max(0, ...rows.map((d) => labelWidth(tierLabel(d.tier, locale))));
+  return Math.max(narrow ? 52 : 64, longest + 12);
+}
+
+/** A rough width in pixels of a 10px sans-serif label: Hangul counts about double a Latin letter. */
+function labelWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7a3]/.test(ch) ? 10.5 : ch === " " ? 3 : 6.2;
+  return width;
 }
 
 /** Never narrower than a phone's card: a container measured mid-layout (width near 0) would give a negative frame. */

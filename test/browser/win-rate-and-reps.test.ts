@@ -8,10 +8,11 @@ describe("win rate page in Chromium", () => {
     const { page } = state;
     const competitor = page.locator("[data-dimension='competitor'] .win-rate-chart svg");
     await expect.poll(() => competitor.locator("g.interval line").count()).toBeGreaterThanOrEqual(6);
-    // One dot by count and one by amount per competitor, '(no competitor)' among the rows.
+    // One dot by count (a circle) and one by amount (a diamond, on the same row) per competitor, '(no competitor)' among the rows.
     const labels = await competitor.locator("g[aria-label='y-axis tick label'] text").allTextContents();
     expect(labels).toContain("(no competitor)");
-    expect(await competitor.locator("g[aria-label='dot'] circle").count()).toBe(2 * labels.length);
+    expect(await competitor.locator("g.count circle").count()).toBe(labels.length);
+    expect(await competitor.locator("g.amount path").count()).toBe(labels.length);
     expect(await competitor.locator("text").allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^n=\d+$/)]));
     for (const dim of ["rep", "tier", "channel", "source", "region"]) {
       expect(await page.locator(`[data-dimension='${dim}'] .win-rate-chart svg g.interval line`).count(), dim).toBeGreaterThan(1);
@@ -27,7 +28,7 @@ describe("win rate page in Chromium", () => {
     // The low-sample labels come last, in row order.
     const rowEnds = ends.filter((t) => t.startsWith("n="));
     expect(rowEnds.slice(-marked.length)).toEqual(marked);
-    const opacities = await reps.locator("g[aria-label='dot'] circle").evaluateAll((cs) => cs.map((c) => c.getAttribute("fill-opacity")));
+    const opacities = await reps.locator("g.count circle").evaluateAll((cs) => cs.map((c) => c.getAttribute("fill-opacity")));
     expect(opacities).toContain("0.38");
   });
 
