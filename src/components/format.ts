@@ -25,8 +25,10 @@ export function formatPercent(value: number | null | undefined, digits = 1): str
 /** A change in a rate, in percentage points from a share: "+2.1 pt" (Korean "+2.1%p"); `signed: false` drops the sign. */
 export function formatPoints(value: number | null | undefined, locale: Locale = "en", { signed = true } = {}): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "–";
-  const shown = signed ? value : Math.abs(value);
-  return `${signed && value > 0 ? "+" : ""}${(shown * 100).toFixed(1)}${locale === "ko" ? "%p" : " pt"}`;
+  // Rounded before the sign is chosen: a change of −0.0004 reads "0.0 pt", never "-0.0 pt".
+  const points = Math.round(value * 1000) / 10;
+  const shown = signed ? points : Math.abs(points);
+  return `${signed && points > 0 ? "+" : ""}${(shown === 0 ? 0 : shown).toFixed(1)}${locale === "ko" ? "%p" : " pt"}`;
 }
 
 /** Compact money: $1.2M, $350K; ₩1.2억, ₩3,500만. */
