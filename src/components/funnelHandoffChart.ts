@@ -46,6 +46,8 @@ export function funnelHandoffChart(
     bottleneck = null as string | null,
     /** What the tag beside the bottleneck says (its own window and figure); by default "Bottleneck". */
     bottleneckTag = null as string | null,
+    /** The name of a step's team (steps belong to roles; a page passes the configured teams' names). */
+    teamName = (role: string) => label(role, locale),
     rowHeight = 28,
     gap = 18,
   } = {},
@@ -90,7 +92,7 @@ export function funnelHandoffChart(
         .attr("dy", "0.35em")
         .attr("fill", "currentColor")
         .style("font-weight", 600)
-        .text(label(t.team, locale));
+        .text(teamName(t.team));
     }
   }
 
@@ -117,7 +119,7 @@ export function funnelHandoffChart(
     .append("title")
     .text((d) =>
       [
-        `${d.label} — ${label(d.team, locale)}`,
+        `${d.label} — ${teamName(d.team)}`,
         `${t("reached")}: ${formatCount(d.reached, locale)}`,
         d.conversion_to_next === null ? null : `${t("toNext")}: ${formatPercent(d.conversion_to_next)}`,
         d.from_top === null ? null : `${t("fromTop")}: ${formatPercent(d.from_top)}`,
@@ -190,7 +192,7 @@ export function funnelHandoffChart(
       .style("font-weight", handoff ? 700 : 400)
       .text(
         handoff
-          ? `↓ ${formatPercent(step.conversion_to_next)}  ${label(step.team, locale)} → ${label(next.team, locale)}`
+          ? `↓ ${formatPercent(step.conversion_to_next)}  ${teamName(step.team)} → ${teamName(next.team)}`
           : `↓ ${formatPercent(step.conversion_to_next)}`,
       );
   });

@@ -84,9 +84,10 @@ export function label(key: string, locale: Locale = "en"): string {
   return entry ? entry[locale === "ko" ? 1 : 0] : key;
 }
 
-/** A configured team (settings.teams: config teamRoles) and its names. */
+/** A configured team (settings.teams: config teamRoles), the role it plays, and its names. */
 export interface TeamName {
   team: string;
+  role?: string;
   label_en: string;
   label_ko: string;
 }
@@ -95,4 +96,13 @@ export interface TeamName {
 export function teamName(teams: TeamName[], key: string, locale: Locale = "en"): string {
   const named = teams.find((d) => d.team === key);
   return named ? (locale === "ko" ? named.label_ko : named.label_en) : label(key, locale);
+}
+
+/**
+ * What to call a role of The Model (the owner of funnel steps): the name of its team when one team plays
+ * it (a renamed team keeps its name on the funnel), else the role's own label (a role split into teams).
+ */
+export function roleName(teams: TeamName[], role: string, locale: Locale = "en"): string {
+  const playing = teams.filter((d) => d.role === role);
+  return playing.length === 1 ? teamName(teams, playing[0]!.team, locale) : label(role, locale);
 }
