@@ -29,12 +29,19 @@ function modelSql(model: string): string {
 -- @column win_rate: won_deals ÷ closed_deals
 -- @column win_rate_low: 95% Wilson interval, low end
 -- @column win_rate_high: 95% Wilson interval, high end
+-- @column low_sample: fewer closed deals than config \`minimumSample\` (a setting, read from config_setting)
 with opportunities as (
   select * from int_opportunities where motion = 'new_business' and outcome <> 'open'
 ),
 
 quarters as (
   select period_key, period_start, period_end from int_periods where period_type = 'quarter'
+),
+
+-- A setting reaches SQL as a row of config_setting (or a config_* table), never as text in the query:
+-- docs/adding-a-metric.md says how to add one of your own.
+minimum_sample as (
+  select value::integer as minimum_sample from config_setting where name = 'minimum_sample'
 ),
 
 counted as (
@@ -53,7 +60,8 @@ final as (
     *,
     won_deals / closed_deals as win_rate,
     wilson_low(won_deals, closed_deals) as win_rate_low,
-    wilson_high(won_deals, closed_deals) as win_rate_high
+    wilson_high(won_deals, closed_deals) as win_rate_high,
+    closed_deals < (select minimum_sample from minimum_sample) as low_sample
   from counted
 )
 
