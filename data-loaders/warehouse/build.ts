@@ -30,7 +30,7 @@ export const LIBRARY_DIR = fileURLToPath(new URL("../", import.meta.url));
  * helpers. Not the sample generator, the docs generator, the metric scaffold or what loaders read: editing
  * those must not rebuild the warehouse (and clear every cached loader output).
  */
-export const WAREHOUSE_CODE = ["ingest/", "models/", "warehouse/", "config.ts", "duckdb.ts", "files.ts"];
+export const WAREHOUSE_CODE = ["ingest/", "models/", "warehouse/", "config.ts", "config-types.ts", "config-validation.ts", "config-tables.ts", "duckdb.ts", "files.ts"];
 /**
  * Files under those folders that only other commands read: the mapping suggestion (build-warehouse
  * --suggest-mapping), the publishing checks (check-data) and the reconciliation report's wording.
