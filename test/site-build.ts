@@ -9,7 +9,7 @@ export interface SiteBuild {
   output: string;
 }
 
-export function runBuild(env: { SITE_OUTPUT: string; WAREHOUSE: string; CRM_EXPORTS?: string; CRM_MAPPING?: string }): SiteBuild {
+export function runBuild(env: { SITE_OUTPUT: string; WAREHOUSE: string; CRM_EXPORTS?: string; CRM_MAPPING?: string; CRM_CONFIG?: string }): SiteBuild {
   const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env },
