@@ -1,31 +1,22 @@
 // Observable Framework config. The site must build and run offline: no web fonts (globalStylesheets is
 // empty: the default links a font CDN), no search, and every library imported explicitly from
-// node_modules in the pages.
+// node_modules in the pages. The site's own words (sidebar, title, footer) are in the config's locale.
 import { existsSync } from "node:fs";
 import { martNames } from "./data-loaders/site/marts.ts";
+import { navigation, SITE_WORDS } from "./data-loaders/site/navigation.ts";
 import { siteShape } from "./data-loaders/site/teams.ts";
 
-// The teams (config teamRoles: The Model's four unless the export's settings rename, add or split them),
-// each with a meeting page from one parameterised page.
+// The site as the warehouse the build made says: its locale, and its teams (config teamRoles: The Model's
+// four unless the export's settings rename, add or split them), each with a meeting page from one
+// parameterised page.
 const { locale, teams } = await siteShape();
 export const TEAMS = teams.map((t) => t.team);
 
 /** The navigation. test/site/pages.test.ts checks that every page listed here exists. */
-export const NAVIGATION = [
-  { name: "Overview", path: "/" },
-  { name: "Funnel", path: "/funnel" },
-  {
-    name: "Team meetings",
-    open: true,
-    pages: teams.map((t) => ({ name: locale === "ko" ? t.label_ko : t.label_en, path: `/teams/${t.team}` })),
-  },
-  { name: "Win rate", path: "/win-rate" },
-  { name: "Reps", path: "/reps" },
-  { name: "Tiers", path: "/tiers" },
-  { name: "Recycling", path: "/recycling" },
-  { name: "Plan", path: "/plan" },
-  { name: "Data quality", path: "/data-quality" },
-];
+export const NAVIGATION = navigation(teams);
+export { SITE_WORDS };
+
+const named = <T extends { name: string; ko: string }>({ ko, ...entry }: T) => ({ ...entry, name: locale === "ko" ? ko : entry.name });
 
 /** The page file behind a path ("/" is index.md; team pages share src/teams/[team].md). */
 export function pageFile(path: string): string {
@@ -38,14 +29,14 @@ export function pageFile(path: string): string {
 const built = (path: string) => existsSync(pageFile(path));
 
 export default {
-  title: "Sales process dashboard",
+  title: SITE_WORDS.title[locale],
   root: "src",
   // The build script builds into a temporary folder and swaps it in only when the build passed.
   output: process.env.SITE_OUTPUT ?? "dist",
   globalStylesheets: [],
   style: "style.css",
-  pages: NAVIGATION.map((entry) => ("pages" in entry ? { ...entry, pages: entry.pages!.filter((p) => built(p.path)) } : entry))
-    .filter((entry) => ("pages" in entry ? entry.pages!.length > 0 : built(entry.path))),
+  pages: NAVIGATION.map((entry) => ("pages" in entry ? { ...named(entry), pages: entry.pages!.filter((p) => built(p.path)).map(named) } : named(entry)))
+    .filter((entry) => ("pages" in entry ? entry.pages!.length > 0 : built(entry.path!))),
   // Every mart is published as one JSON file, unpacked from the archive loader src/data/marts.zip.ts (even
   // the marts no page reads yet); team pages come from one parameterised page.
   dynamicPaths: [
@@ -57,5 +48,5 @@ export default {
   pager: false,
   // An empty icon: no favicon request that would 404.
   head: `<link rel="icon" href="data:,">`,
-  footer: "Built from CRM exports. Figures are aggregates; no contact data leaves the warehouse.",
+  footer: SITE_WORDS.footer[locale],
 };

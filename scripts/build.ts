@@ -13,6 +13,9 @@
  *   config, the installed packages) changed since the last build into the same folder, and that folder is
  *   still there, the site build is skipped: it is the same site. `npm run build -- --force` builds anyway.
  *
+ * - In its language. Every page's <html lang> is the config's locale, and a Korean site's tab titles are
+ *   Korean (scripts/localize-html.ts).
+ *
  * - Locked down. Every page gets a Content-Security-Policy (scripts/csp.ts): only the site's own scripts
  *   and the page's own inline scripts, by hash, may run; nothing loads from or sends to another origin.
  *
@@ -35,6 +38,9 @@ import { formatReconciliation } from "../data-loaders/warehouse/report.ts";
 import { cli, HELP } from "./cli.ts";
 import { acquireBuildLock } from "./build-lock.ts";
 import { addContentSecurityPolicy } from "./csp.ts";
+import { localizePages } from "./localize-html.ts";
+import { navigation } from "../data-loaders/site/navigation.ts";
+import { siteShape } from "../data-loaders/site/teams.ts";
 
 const LOADER_CACHE = "src/.observablehq/cache/data";
 const STAMP = join(LOADER_CACHE, ".warehouse-fingerprint");
@@ -82,6 +88,9 @@ try {
       rmSync(temp, { recursive: true, force: true });
       throw new Error(`the site build failed (observable build exited with ${code}); ${OUTPUT}/ was left as it was`);
     }
+    // The language and teams of the warehouse just built (not of whatever warehouse was there before).
+    const shape = await siteShape();
+    localizePages(temp, shape.locale, navigation(shape.teams));
     const pages = addContentSecurityPolicy(temp);
     rmSync(OUTPUT, { recursive: true, force: true });
     renameSync(temp, OUTPUT);

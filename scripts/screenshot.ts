@@ -1,8 +1,9 @@
 /**
- * npm run screenshot -- [/path ...] [--site dist] [--width 1280] [--height 800] [--out DIR] [--dark] [--suffix=-x]
+ * npm run screenshot -- [/path ...] [--site dist] [--width 1280] [--height 800] [--out DIR] [--dark] [--pdf] [--suffix=-x]
  * Serves the built site (dist/, or --site DIR for one built elsewhere with SITE_OUTPUT=…, e.g. from a
  * snapshot series or a messy fixture) on loopback and saves a full-page PNG of each page, for README
- * images and for looking at what we built. Console errors, page errors and failed requests are reported.
+ * images and for looking at what we built; with --pdf, the page as Chromium prints it on A4 (the team
+ * handout). Console errors, page errors and failed requests are reported.
  */
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,10 +14,12 @@ import { cli, HELP } from "./cli.ts";
 import { serveStatic } from "./static-server.ts";
 
 const USAGE = `
-usage: npm run screenshot -- [/path ...] [--site dist] [--width 1280] [--height 800] [--out DIR] [--dark] [--viewport-only] [--suffix=-x]
+usage: npm run screenshot -- [/path ...] [--site dist] [--width 1280] [--height 800] [--out DIR] [--dark] [--viewport-only] [--pdf] [--suffix=-x]
 
 Saves a full-page PNG of each page of a built site (default: the overview) into --out (default: a new
 folder under the system's temp folder, printed; pass --out docs/screenshots to refresh the README's images).
+  --dark    the reader's system in dark mode
+  --pdf     print each page to an A4 PDF instead (what the print button gives; pdftoppm makes PNGs of it)
 `;
 const { values, positionals } = cli(USAGE, () => parseArgs({
   allowPositionals: true,
@@ -27,6 +30,7 @@ const { values, positionals } = cli(USAGE, () => parseArgs({
     height: { type: "string", default: "800" },
     out: { type: "string" },
     dark: { type: "boolean", default: false },
+    pdf: { type: "boolean", default: false },
     "viewport-only": { type: "boolean", default: false },
     suffix: { type: "string", default: "" },
   },
@@ -52,8 +56,9 @@ try {
     await page.goto(server.url + path, { waitUntil: "networkidle" });
     await page.waitForTimeout(300);
     const name = (path === "/" ? "overview" : path.replace(/^\//, "").replace(/[/?=&]/g, "-")) + values.suffix;
-    const file = join(outDir, `${name}.png`);
-    await page.screenshot({ path: file, fullPage: !values["viewport-only"] });
+    const file = join(outDir, `${name}.${values.pdf ? "pdf" : "png"}`);
+    if (values.pdf) await page.pdf({ path: file, format: "A4", printBackground: true, preferCSSPageSize: true });
+    else await page.screenshot({ path: file, fullPage: !values["viewport-only"] });
     console.error(`saved ${file}`);
   }
 } finally {

@@ -1,11 +1,13 @@
 /**
  * The period selector and filters every page shares, initialised from and written back to the URL.
- * Options come from the data (the marts' own values), never typed in.
+ * Options come from the data (the marts' own values), never typed in. The period the reader chooses is
+ * also remembered for the next page (state.ts rememberPeriod): a page opens on the URL's period, else on
+ * the one last chosen if it offers it, else on its own default.
  */
 import * as Inputs from "@observablehq/inputs";
 import { label, type Locale } from "./labels.js";
 import { defaultPeriodKey, periodMark, type Period } from "../lib/periods.js";
-import { readParam } from "./state.js";
+import { readParam, rememberedOr, rememberPeriod } from "./state.js";
 
 export type { Period };
 
@@ -14,11 +16,14 @@ export const PERIOD_TYPES = ["week", "month", "quarter", "year"] as const;
 
 /** A radio for the period type (week, month, quarter, year — those the page offers). */
 export function periodTypeInput(locale: Locale, types: readonly string[] = ["month", "quarter", "year"], fallback = "quarter") {
-  return Inputs.radio(types, {
+  const input = Inputs.radio(types, {
     label: label("period", locale),
-    value: readParam("period", types, fallback),
+    value: readParam("period", types, rememberedOr("period", types, fallback)),
     format: (type: string) => label(type, locale),
   });
+  // Only the reader's own change (an input event), not a page opening on its default, is remembered.
+  input.addEventListener("input", () => rememberPeriod({ period: input.value }));
+  return input;
 }
 
 /**
@@ -29,10 +34,12 @@ export function periodTypeInput(locale: Locale, types: readonly string[] = ["mon
 export function periodKeyInput(periods: Period[], type: string, locale: Locale) {
   const options = periods.filter((p) => p.period_type === type).sort((a, b) => b.period_start.localeCompare(a.period_start));
   const keys = options.map((p) => p.period_key);
-  return Inputs.select(keys, {
-    value: readParam("key", keys, defaultPeriodKey(options)),
+  const input = Inputs.select(keys, {
+    value: readParam("key", keys, rememberedOr("key", keys, defaultPeriodKey(options))),
     format: (key: string) => key + periodMark(options.find((p) => p.period_key === key), locale),
   });
+  input.addEventListener("input", () => rememberPeriod({ period: type, key: input.value }));
+  return input;
 }
 
 /** A select for one filter (team, tier, channel, region) over the values the data has, plus "all". */

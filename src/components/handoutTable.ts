@@ -34,8 +34,11 @@ export function handoutTable(rows: Record<string, any>[], { columns, header = {}
     for (const column of columns) {
       const value = row[column];
       const cell = tr.insertCell();
-      cell.textContent = format[column] ? format[column](value) : value === null || value === undefined ? "" : String(value);
+      const text = format[column] ? format[column](value) : value === null || value === undefined ? "" : String(value);
+      cell.textContent = text;
       if (typeof value === "number") cell.className = "number";
+      // A date, an amount or a range ("2026-04-30", "₩14.7억", "35%–57%") stays on one line on paper.
+      if (text && !/\p{L}{2,}/u.test(text)) cell.classList.add("nowrap");
     }
   }
   wrapper.append(table);
