@@ -20,10 +20,12 @@ export interface TableOptions {
   rows?: number;
   /** The table shows the first rows of a longer list: the download is that whole list, a file the site publishes (not the rows shown). */
   fullList?: { href: string; rows: number };
+  /** The rows the CSV holds when they are not the rows shown: the mart's whole rows behind a table of a few chosen columns. */
+  download?: Record<string, any>[];
 }
 
 export function dataTable(rows: Record<string, any>[], options: TableOptions = {}): HTMLElement {
-  const { columns, header = {}, format = {}, filename = "table.csv", locale = "en", rows: visibleRows = 12, fullList } = options;
+  const { columns, header = {}, format = {}, filename = "table.csv", locale = "en", rows: visibleRows = 12, fullList, download: downloadRows } = options;
   const wrapper = document.createElement("div");
   wrapper.className = "data-table";
   const keep = columns ?? (rows[0] ? Object.keys(rows[0]) : []);
@@ -31,7 +33,7 @@ export function dataTable(rows: Record<string, any>[], options: TableOptions = {
   const formats = { ...booleanFormats(rows, keep, format), ...format };
   const table = Inputs.table(rows, { columns: keep, header: headers, format: formats, rows: visibleRows, select: false, layout: "auto" });
   const download = fullList ? fullListLink(fullList, filename, locale) : downloadButton(
-    () => rows.map((row) => Object.fromEntries(keep.map((c) => [headers[c], row[c]]))),
+    () => downloadRows ?? rows.map((row) => Object.fromEntries(keep.map((c) => [headers[c], row[c]]))),
     filename,
     label("download_csv", locale),
   );
@@ -39,6 +41,8 @@ export function dataTable(rows: Record<string, any>[], options: TableOptions = {
   frame.className = "table-frame";
   frame.id = `data-table-${++tables}`;
   frame.append(table, wrapColumnsStyle(frame.id, table, wrapColumns(rows, keep)));
+  // Inputs titles each header with the column's code name (shown on hover): the reader's words instead.
+  for (const th of (table as HTMLElement).querySelectorAll("thead th[title]") as NodeListOf<HTMLElement>) th.title = headers[th.title] ?? th.title;
   scrollCue(frame, table);
   wrapper.append(download, frame);
   return wrapper;
