@@ -250,3 +250,10 @@ create or replace macro team_of_role(owner_team_key, role_key) as coalesce(
     where config_role = role_key and config_default
   )
 );
+
+-- An amount summed over records: 0 when there are none, the sum of the known amounts when some are
+-- unknown (a currency without an exchange rate; coverage area 'amounts' says how many), and unknown
+-- (null) when records exist and not one has a known amount — never a 0 the export cannot support.
+-- Called with the three aggregates under the same filter: amount_total(sum(a), count(a), count(*)).
+create or replace macro amount_total(total_amount, known_amounts, record_count) as
+  case when record_count > 0 and known_amounts = 0 then null else coalesce(total_amount, 0) end;

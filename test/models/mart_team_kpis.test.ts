@@ -313,3 +313,25 @@ describe("mart_team_kpis with config teamRoles (field sales split into enterpris
     expect(await query(warehouse, "select distinct target from mart_pipeline_summary where period_type = 'month' and target is not null")).toEqual([{ target: 30_000 }]);
   });
 });
+
+// The closed-deals export (USD, no currency column) reported in KRW with no exchange rate: every amount is
+// unknown. Counts stay; amounts are null with the reason — never ₩0.
+describe("mart_team_kpis when no deal's amount can be converted", () => {
+  it("keeps won deals, and gives bookings as unknown with its note, not 0", async () => {
+    const config = JSON.parse(readFileSync("data/config.json", "utf8"));
+    const configPath = join(tempDir(), "config.json");
+    writeFileSync(configPath, JSON.stringify({ ...config, currency: "KRW" }));
+    const warehouse = await buildFixture(`${FIXTURES}/closed-deals`, { configPath });
+    const rows = await query(
+      warehouse,
+      `select kpi, value, note from mart_team_kpis
+       where team = 'field_sales' and period_type = 'year' and period_key = '2025' order by kpi`,
+    );
+    expect(rows).toEqual([
+      { kpi: "bookings", value: null, note: "7 of the deals have no exchange rate for their currency: the amount is unknown" },
+      { kpi: "won_deals", value: 7, note: null },
+    ]);
+    const pipeline = await query(warehouse, "select distinct open_amount from mart_pipeline_summary where open_count > 0");
+    expect(pipeline).toEqual([{ open_amount: null }]);
+  });
+});

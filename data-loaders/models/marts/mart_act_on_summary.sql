@@ -30,9 +30,13 @@ final as (
     any_value(owner_name) as owner_name,
     reason_group,
     count(*)::integer as items,
-    coalesce(sum(amount), 0)::double as amount,
+    amount_total(sum(amount), count(amount), count(*) filter (where list <> 'recycle_queue' or amount is not null))::double as amount,
     count(*) filter (where is_overdue)::integer as overdue_items,
-    coalesce(sum(amount) filter (where is_overdue), 0)::double as overdue_amount
+    amount_total(
+      sum(amount) filter (where is_overdue),
+      count(amount) filter (where is_overdue),
+      count(*) filter (where is_overdue and (list <> 'recycle_queue' or amount is not null))
+    )::double as overdue_amount
   from items
   group by list, team, owner_id, reason_group
 )

@@ -71,7 +71,7 @@ open_ends as (
 ),
 
 final as (
-  select snapshot_date, previous_snapshot_date, movement, count(*)::integer as opportunities, coalesce(sum(amount), 0) as amount
+  select snapshot_date, previous_snapshot_date, movement, count(*)::integer as opportunities, amount_total(sum(amount), count(amount), count(*)) as amount
   from (
     select snapshot_date, previous_snapshot_date, movement, amount from movements where movement is not null
     union all

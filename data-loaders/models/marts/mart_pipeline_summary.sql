@@ -89,9 +89,13 @@ pipeline_by_period as (
   select
     periods.period_type,
     periods.period_key,
-    coalesce(sum(open_deals.amount), 0)::double as open_amount,
+    amount_total(sum(open_deals.amount), count(open_deals.amount), count(open_deals.opportunity_id))::double as open_amount,
     count(open_deals.opportunity_id)::integer as open_count,
-    coalesce(sum(open_deals.amount) filter (where open_deals.is_overdue), 0)::double as overdue_amount,
+    amount_total(
+      sum(open_deals.amount) filter (where open_deals.is_overdue),
+      count(open_deals.amount) filter (where open_deals.is_overdue),
+      count(open_deals.opportunity_id) filter (where open_deals.is_overdue)
+    )::double as overdue_amount,
     count(open_deals.opportunity_id) filter (where open_deals.is_overdue)::integer as overdue_count
   from periods
   left join open_deals on open_deals.due_day >= periods.period_start and open_deals.due_day < periods.period_end
@@ -102,7 +106,7 @@ bookings_by_period as (
   select
     periods.period_type,
     periods.period_key,
-    coalesce(sum(opportunities.amount), 0)::double as bookings_won
+    amount_total(sum(opportunities.amount), count(opportunities.amount), count(opportunities.opportunity_id))::double as bookings_won
   from periods
   left join opportunities
     on opportunities.outcome = 'won'

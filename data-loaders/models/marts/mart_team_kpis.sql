@@ -63,7 +63,7 @@
 -- @column previous_handoff_conversion: handoff_conversion in the previous period of the same type
 -- @column handoff_change_points: handoff_conversion − previous_handoff_conversion in points as a share (−0.021 = 2.1 points down), when both periods are whole and neither is low sample; null otherwise
 -- @column handoff_change_note: why no handoff change is shown (period in progress, previous period partial, too few records to compare)
--- @column note: why value is null, or a caveat about it (dates standing in for missing ones)
+-- @column note: why value is null, or a caveat about it (dates standing in for missing ones, amounts unknown for want of an exchange rate)
 with periods as (
   select * from int_periods
 ),
@@ -208,7 +208,12 @@ events as (
 -- Events and handoff trials are summed per day before they meet the periods: the range join then pairs
 -- a few thousand days with their week, month, quarter and year, not millions of records.
 daily_events as (
-  select team_of_role(owner_team, role) as team, kpi, event_day, sum(quantity) as quantity, count(*) filter (where not date_known) as undated
+  select
+    team_of_role(owner_team, role) as team, kpi, event_day, sum(quantity) as quantity,
+    count(*) filter (where not date_known) as undated,
+    count(*) as events,
+    -- An amount is unknown for a deal whose currency has no exchange rate.
+    count(quantity) as known
   from events
   group by all
 ),
@@ -220,7 +225,9 @@ event_totals as (
     daily.team,
     daily.kpi,
     sum(daily.quantity) as quantity,
-    sum(daily.undated)::integer as undated
+    sum(daily.undated)::integer as undated,
+    sum(daily.events)::integer as events,
+    sum(daily.known)::integer as known
   from daily_events as daily
   join periods on daily.event_day >= periods.period_start and daily.event_day < periods.period_end
   group by all
@@ -247,9 +254,11 @@ kpi_values as (
       when kpi_notes.kpi = 'net_revenue_retention' then
         (coalesce(renewal_bookings.quantity, 0) + coalesce(expansion_bookings.quantity, 0))
         / nullif(renewal_closed.quantity, 0)
+      when kpi_notes.unit = 'amount' then amount_total(totals.quantity, totals.known, totals.events)
       else coalesce(totals.quantity, 0)
     end::double as value,
-    coalesce(totals.undated, 0) as undated
+    coalesce(totals.undated, 0) as undated,
+    case when kpi_notes.unit = 'amount' then coalesce(totals.events - totals.known, 0) else 0 end as unknown_amounts
   from kpi_notes
   cross join periods
   left join event_totals as totals
@@ -389,6 +398,10 @@ final as (
     coalesce(handoffs.handoff_n, 0) < (select minimum_sample from minimum_sample) as low_sample,
     coalesce(
       with_previous.unavailable_note,
+      case when with_previous.unknown_amounts > 0 then
+        with_previous.unknown_amounts::varchar || ' of the deals have no exchange rate for their currency: '
+        || case when with_previous.value is null then 'the amount is unknown' else 'the amount leaves them out' end
+      end,
       case when with_previous.undated > 0 then
         upper(with_previous.kpi[1:3]) || 's dated by the lead''s creation date, for want of an '
         || upper(with_previous.kpi[1:3]) || ' date in the export: ' || with_previous.undated::varchar

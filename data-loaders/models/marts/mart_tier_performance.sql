@@ -182,9 +182,21 @@ closed as (
     frame.period_type, frame.period_key, frame.tier,
     count(*) filter (where opportunities.motion = 'new_business' and opportunities.outcome = 'won') as won_deals,
     count(*) filter (where opportunities.motion = 'new_business' and opportunities.outcome = 'lost') as lost_deals,
-    coalesce(sum(opportunities.amount) filter (where opportunities.motion = 'new_business' and opportunities.outcome = 'won'), 0) as bookings_new,
-    coalesce(sum(opportunities.amount) filter (where opportunities.motion = 'expansion' and opportunities.outcome = 'won'), 0) as bookings_expansion,
-    coalesce(sum(opportunities.amount) filter (where opportunities.motion = 'renewal' and opportunities.outcome = 'won'), 0) as bookings_renewal,
+    amount_total(
+      sum(opportunities.amount) filter (where opportunities.motion = 'new_business' and opportunities.outcome = 'won'),
+      count(opportunities.amount) filter (where opportunities.motion = 'new_business' and opportunities.outcome = 'won'),
+      count(*) filter (where opportunities.motion = 'new_business' and opportunities.outcome = 'won')
+    ) as bookings_new,
+    amount_total(
+      sum(opportunities.amount) filter (where opportunities.motion = 'expansion' and opportunities.outcome = 'won'),
+      count(opportunities.amount) filter (where opportunities.motion = 'expansion' and opportunities.outcome = 'won'),
+      count(*) filter (where opportunities.motion = 'expansion' and opportunities.outcome = 'won')
+    ) as bookings_expansion,
+    amount_total(
+      sum(opportunities.amount) filter (where opportunities.motion = 'renewal' and opportunities.outcome = 'won'),
+      count(opportunities.amount) filter (where opportunities.motion = 'renewal' and opportunities.outcome = 'won'),
+      count(*) filter (where opportunities.motion = 'renewal' and opportunities.outcome = 'won')
+    ) as bookings_renewal,
     median(opportunities.cycle_days) filter (where opportunities.motion = 'new_business' and opportunities.outcome = 'won') as median_cycle_days
   from frame
   join opportunities
