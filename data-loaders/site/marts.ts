@@ -10,20 +10,10 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryColumns, quoteIdentifier } from "../duckdb.ts";
+import type { MartJson } from "../../src/lib/mart-json.ts";
 import { listModels, type Model } from "../warehouse/models.ts";
 
-export interface MartJson {
-  name: string;
-  /** What one row is (the model's header). */
-  description: string;
-  /** Column → its description, in table order. */
-  columns: Record<string, string>;
-  rowCount: number;
-  /** Column → values, one per row. */
-  data: Record<string, unknown[]>;
-  /** For a list mart: which rows the JSON holds, and how many the whole list has. */
-  shown?: { listRank: number; ownerRank: number; ofRows: number };
-}
+export type { MartJson };
 
 /** The rows of a list mart that reach the page: enough for a meeting, the same size at any scale. */
 export const LIST_SHOWN = { list: 50, owner: 10 };

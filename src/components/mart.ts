@@ -1,13 +1,7 @@
 /** Marts as the pages receive them (column arrays from src/data/marts.zip.ts), turned into rows. */
-export interface MartJson {
-  name: string;
-  description: string;
-  columns: Record<string, string>;
-  rowCount: number;
-  data: Record<string, unknown[]>;
-  /** For a list mart (an act-on list): the JSON holds the first `listRank` rows of the list and the first `ownerRank` of each owner's, of `ofRows`. */
-  shown?: { listRank: number; ownerRank: number; ofRows: number };
-}
+import type { MartJson } from "../lib/mart-json.js";
+
+export type { MartJson };
 
 export type Row = Record<string, any>;
 

@@ -7,7 +7,7 @@
 import type { Period } from "./filters.js";
 import type { Locale } from "./labels.js";
 
-type Row = Record<string, any>;
+import type { Row } from "./mart.js";
 
 /** Each team's KPIs (mart_team_kpis.kpi) in card order, and the one its trend chart opens on. */
 export const TEAM_MEETING: Record<string, { kpis: string[]; main: string }> = {
