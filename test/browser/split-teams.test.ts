@@ -34,7 +34,10 @@ describe("a site whose config splits field sales into teams", () => {
       expect(await card.locator(".kpi-value").innerText()).toBe(formatMoney(row.value));
       expect(await card.innerText()).toContain(formatMoney(row.target));
       // The list's reps are this team's (or, on the role's first team, also deals of people on no field-sales team).
-      const reps = new Set(await site.page.locator(".act-on .data-table table tbody tr td:nth-child(3)").allInnerTexts());
+      const list = site.page.locator(".act-on .data-table table").first();
+      const repColumn = (await list.locator("thead th").allInnerTexts()).findIndex((h) => h.trim() === label("rep"));
+      expect(repColumn).toBeGreaterThan(0);
+      const reps = new Set(await list.locator(`tbody tr td:nth-child(${repColumn + 1})`).allInnerTexts());
       const teamReps = new Set(aging.filter((d) => d.team === team).map((d) => d.owner_name));
       expect(reps.size).toBeGreaterThan(0);
       for (const rep of reps) expect(teamReps, `${team}: ${rep}`).toContain(rep);
