@@ -6,6 +6,12 @@
 import * as Plot from "@observablehq/plot";
 import { formatCount, formatPercent, type Locale } from "./format.js";
 import { shortKey } from "./teamTrendChart.js";
+import { translator } from "./words.js";
+
+const WORDS = {
+  lowSample: ["low sample", "표본 부족"],
+  inProgress: [" (in progress)", " (진행 중)"],
+} as const;
 
 export interface HandoffRow {
   period_key: string;
@@ -33,7 +39,7 @@ export function handoffTrendChart(
   const narrow = width < 560;
   const data = rows.filter((d) => d.handoff_conversion !== null);
   const incomplete = new Set(rows.filter((d) => !d.is_complete).map((d) => d.period_key));
-  const lowSample = locale === "ko" ? "표본 부족" : "low sample";
+  const t = translator(WORDS, locale);
   const colorOf = (d: HandoffRow) => (d.period_key === selectedKey ? color : "currentColor");
   return Plot.plot({
     width,
@@ -67,9 +73,9 @@ export function handoffTrendChart(
         strokeOpacity: (d: HandoffRow) => (d.low_sample ? 0.6 : 1),
         tip: true,
         title: (d: HandoffRow) =>
-          `${d.period_key}${d.is_complete ? "" : locale === "ko" ? " (진행 중)" : " (in progress)"}\n` +
+          `${d.period_key}${d.is_complete ? "" : t("inProgress")}\n` +
           `${yLabel}: ${formatPercent(d.handoff_conversion)} (${formatCount(d.handoff_converted, locale)} / ${formatCount(d.handoff_n, locale)})\n` +
-          `95% ${formatPercent(d.handoff_conversion_low, 0)}–${formatPercent(d.handoff_conversion_high, 0)}${d.low_sample ? ` · ${lowSample}` : ""}`,
+          `95% ${formatPercent(d.handoff_conversion_low, 0)}–${formatPercent(d.handoff_conversion_high, 0)}${d.low_sample ? ` · ${t("lowSample")}` : ""}`,
       }),
     ],
   });

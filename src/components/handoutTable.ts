@@ -1,9 +1,18 @@
 /**
  * The act-on list as it goes on paper: the first rows of a list as a plain table, every row present (the
  * on-screen table loads rows as it scrolls, so it prints only what was scrolled to), with "N more on the
- * dashboard" under it. Cells are text nodes: CRM text never becomes markup.
+ * dashboard" under it. Cells are text nodes: CRM text never becomes markup; an empty (null) cell reads "–".
  */
+import { formatCount } from "./format.js";
 import type { Locale } from "./labels.js";
+import { translator } from "./words.js";
+
+const WORDS = {
+  more: [
+    (shown: string, of: string) => `First ${shown} of ${of} — the rest are on the dashboard.`,
+    (shown: string, of: string) => `상위 ${shown}건 / 전체 ${of}건 — 나머지는 대시보드에서 확인하세요.`,
+  ],
+} as const;
 
 export interface HandoutOptions {
   columns: string[];
@@ -34,7 +43,7 @@ export function handoutTable(rows: Record<string, any>[], { columns, header = {}
     for (const column of columns) {
       const value = row[column];
       const cell = tr.insertCell();
-      const text = format[column] ? format[column](value) : value === null || value === undefined ? "" : String(value);
+      const text = format[column] ? format[column](value) : value === null || value === undefined ? "–" : String(value);
       cell.textContent = text;
       if (typeof value === "number") cell.className = "number";
       // A date, an amount or a range ("2026-04-30", "₩14.7억", "35%–57%") stays on one line on paper.
@@ -45,10 +54,7 @@ export function handoutTable(rows: Record<string, any>[], { columns, header = {}
   if (of > Math.min(limit, rows.length)) {
     const more = document.createElement("p");
     more.className = "data-note";
-    more.textContent =
-      locale === "ko"
-        ? `상위 ${Math.min(limit, rows.length)}건 / 전체 ${of}건 — 나머지는 대시보드에서 확인하세요.`
-        : `First ${Math.min(limit, rows.length)} of ${of} — the rest are on the dashboard.`;
+    more.textContent = translator(WORDS, locale)("more", formatCount(Math.min(limit, rows.length), locale), formatCount(of, locale));
     wrapper.append(more);
   }
   return wrapper;

@@ -6,6 +6,7 @@
  */
 import type { Period } from "./filters.js";
 import type { Locale } from "./labels.js";
+import { translator } from "./words.js";
 
 import type { Row } from "./mart.js";
 
@@ -18,15 +19,15 @@ export const TEAM_MEETING: Record<string, { kpis: string[]; main: string }> = {
 };
 
 /** The handoff conversion a team's card shows (mart_team_kpis.handoff_metric), in the users' words. */
+const HANDOFFS = {
+  mql_to_sql: ["MQL → SQL", "MQL → SQL 전환율"],
+  opportunity_accepted: ["Opportunities accepted by field sales", "필드 세일즈 수용률 (영업기회)"],
+  new_business_win_rate: ["Win rate, new business", "신규 계약 승률"],
+  renewal_rate: ["Renewal rate", "계약 갱신율"],
+} as const;
+
 export function handoffLabel(metric: string | null | undefined, locale: Locale = "en"): string {
-  const words: Record<string, [string, string]> = {
-    mql_to_sql: ["MQL → SQL", "MQL → SQL 전환율"],
-    opportunity_accepted: ["Opportunities accepted by field sales", "필드 세일즈 수용률 (영업기회)"],
-    new_business_win_rate: ["Win rate, new business", "신규 계약 승률"],
-    renewal_rate: ["Renewal rate", "계약 갱신율"],
-  };
-  const entry = metric ? words[metric] : undefined;
-  return entry ? entry[locale === "ko" ? 1 : 0] : (metric ?? "");
+  return metric && metric in HANDOFFS ? translator(HANDOFFS, locale)(metric) : (metric ?? "");
 }
 
 /**

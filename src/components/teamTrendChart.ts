@@ -6,6 +6,16 @@
 import * as Plot from "@observablehq/plot";
 import { formatKpiValue } from "./kpi.js";
 import { formatPercent, type Locale } from "./format.js";
+import { translator } from "./words.js";
+
+const WORDS = {
+  toDate: [" (in progress, to date)", " (진행 중, 현재까지)"],
+  vsPrevious: ["vs previous", "전기 대비"],
+  target: [
+    (target: string, attainment: string) => `Target ${target} · attainment ${attainment}`,
+    (target: string, attainment: string) => `목표 ${target} · 달성률 ${attainment}`,
+  ],
+} as const;
 
 export interface TrendRow {
   period_key: string;
@@ -37,7 +47,7 @@ export function teamTrendChart(
   const incomplete = new Set(rows.filter((d) => !d.is_complete).map((d) => d.period_key));
   const format = (v: number | null) => formatKpiValue(v, unit, currency, locale);
   const withValue = rows.filter((d) => d.value !== null);
-  const toDate = locale === "ko" ? " (진행 중, 현재까지)" : " (in progress, to date)";
+  const t = translator(WORDS, locale);
   return Plot.plot({
     width,
     height,
@@ -61,10 +71,12 @@ export function teamTrendChart(
         tip: true,
         title: (d: TrendRow) =>
           [
-            `${d.period_key}${d.is_complete ? "" : toDate}`,
+            `${d.period_key}${d.is_complete ? "" : t("toDate")}`,
             `${yLabel}: ${format(d.value)}`,
-            d.change_rate !== null ? `${d.change_rate > 0 ? "▲" : d.change_rate < 0 ? "▼" : "■"} ${formatPercent(Math.abs(d.change_rate))} ${locale === "ko" ? "전기 대비" : "vs previous"}` : null,
-            d.target !== null ? `${locale === "ko" ? "목표" : "Target"} ${format(d.target)} · ${locale === "ko" ? "달성률" : "attainment"} ${formatPercent(d.attainment, 0)}` : null,
+            d.change_rate !== null
+              ? `${d.change_rate > 0 ? "▲" : d.change_rate < 0 ? "▼" : "■"} ${formatPercent(Math.abs(d.change_rate))} ${t("vsPrevious")}`
+              : null,
+            d.target !== null ? t("target", format(d.target), formatPercent(d.attainment, 0)) : null,
           ]
             .filter(Boolean)
             .join("\n"),

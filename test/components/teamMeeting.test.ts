@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Period } from "../../src/components/filters.ts";
-import { dueInPeriod, listTotals, quarterOf, trendWindow } from "../../src/components/teamMeeting.ts";
+import { dueInPeriod, handoffLabel, listTotals, quarterOf, trendWindow } from "../../src/components/teamMeeting.ts";
 import { listRows } from "../../src/components/mart.ts";
 
 const month = (key: string, start: string, end: string, complete = true): Period => ({
@@ -73,5 +73,14 @@ describe("listRows(listMart, owner, key)", () => {
     expect(listRows(mart, "005C").map((d) => d.list_rank)).toEqual([4]);
     expect(listRows(mart, "005D")).toEqual([]);
     expect(listRows(mart, "Cy", "owner_name").map((d) => d.list_rank)).toEqual([4]);
+  });
+});
+
+describe("handoffLabel(metric, locale)", () => {
+  it("names a handoff in the users' words, in either language, and keeps a metric it does not know", () => {
+    expect(handoffLabel("renewal_rate")).toBe("Renewal rate");
+    expect(handoffLabel("opportunity_accepted", "ko")).toBe("필드 세일즈 수용률 (영업기회)");
+    expect(handoffLabel("some_new_metric", "ko")).toBe("some_new_metric");
+    expect(handoffLabel(null)).toBe("");
   });
 });
