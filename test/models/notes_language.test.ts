@@ -9,7 +9,17 @@ import { buildFixture, FIXTURES, query, tempDir } from "../helpers.ts";
 // in the converted marts purely English.
 
 /** The marts whose notes are written in the site's language. */
-const CONVERTED_MARTS = ["mart_coverage", "mart_team_kpis"];
+const CONVERTED_MARTS = [
+  "mart_coverage",
+  "mart_team_kpis",
+  "mart_pipeline_summary",
+  "mart_win_rate",
+  "mart_overview",
+  "mart_recycled_leads",
+  "mart_tier_performance",
+  "mart_plan",
+  "mart_rep_summary",
+];
 
 const HANGUL = /[\uac00-\ud7af]/;
 

@@ -93,7 +93,7 @@ areas as (
           (accounts - tiered_accounts) || ' of ' || accounts || ' accounts (' || round(100 * (accounts - tiered_accounts) / accounts)::integer
           || '%) have no tier, revenue or employee count: they are "unknown", not ranked.',
           '고객사 ' || accounts || '곳 중 ' || (accounts - tiered_accounts) || '곳(' || round(100 * (accounts - tiered_accounts) / accounts)::integer
-          || '%)은 티어, 매출액, 직원 수가 모두 없습니다: 순위 없이 "알 수 없음"으로 분류됩니다.') end)
+          || '%)은 티어, 매출액, 직원 수가 모두 없습니다: 순위 없이 "미분류"로 분류됩니다.') end)
     end
   from counts
   union all
