@@ -92,13 +92,21 @@ describe("mart notes in the site's language (test/fixtures/closed-deals)", () =>
   });
 });
 
-// test/fixtures/team-kpis has leads, MQLs without an MQL date, and changes between whole months.
-describe("mart notes in Korean (test/fixtures/team-kpis)", () => {
-  it("leaves no note of the converted marts purely English", async () => {
-    const korean = await buildFixture(`${FIXTURES}/team-kpis`, { configPath: configWithLocale("ko") });
-    const notes = await noteValues(korean);
-    expect(notes.length).toBeGreaterThan(0);
-    expect(notes.filter(({ note }) => !HANGUL.test(note))).toEqual([]);
-    expect(notes).toContainEqual({ mart: "mart_team_kpis", column: "note", note: "내보낸 데이터에 MQL 일자가 없어 리드 생성일 기준으로 집계한 MQL: 1건" });
-  });
+// Other fixtures bring the other notes: MQLs without an MQL date and handoffs too small to compare
+// (team-kpis), a currency without a rate (salesforce-multicurrency), unmapped stages and statuses and too
+// few tiered accounts (recycling, tiers), open deals without a close date (pipeline).
+describe("mart notes in Korean", () => {
+  it.each(["team-kpis", "salesforce-multicurrency", "recycling", "tiers", "pipeline"])(
+    "leaves no note of the converted marts purely English (test/fixtures/%s)",
+    async (fixture) => {
+      const korean = await buildFixture(`${FIXTURES}/${fixture}`, { configPath: configWithLocale("ko") });
+      const notes = await noteValues(korean);
+      expect(notes.length).toBeGreaterThan(0);
+      expect(notes.filter(({ note }) => !HANGUL.test(note))).toEqual([]);
+      if (fixture === "team-kpis") {
+        expect(notes).toContainEqual({ mart: "mart_team_kpis", column: "note", note: "내보낸 데이터에 MQL 일자가 없어 리드 생성일 기준으로 집계한 MQL: 1건" });
+        expect(notes).toContainEqual({ mart: "mart_team_kpis", column: "handoff_change_note", note: "표본 부족: 비교할 수 없습니다" });
+      }
+    },
+  );
 });
