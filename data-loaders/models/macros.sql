@@ -1,5 +1,12 @@
 -- Parsing rules shared by every staging model, so a date or an amount means the same thing everywhere.
 
+-- A note for the reader in the site's language (config `locale`, one per warehouse): the Korean text when
+-- it is 'ko', the English otherwise. Every note a mart writes for a page goes through it, the English and
+-- the Korean side by side: say('period in progress', '진행 중인 기간'). The parameters are not named like
+-- config_setting's columns (name, value), so that an argument naming a caller's column cannot bind to them.
+create or replace macro say(en_text, ko_text) as
+  case when (select value from config_setting where name = 'locale') = 'ko' then ko_text else en_text end;
+
 -- A CRM id, or null for empty values and Salesforce's empty-lookup id.
 create or replace macro crm_id(x) as nullif(nullif(trim(x), ''), '000000000000000AAA');
 
@@ -143,10 +150,10 @@ create or replace macro is_opportunity_stage(step_position) as
 -- period before it: the one rule every change on the site follows (a change is made only between two
 -- complete periods wholly in the export).
 create or replace macro change_note(is_complete, is_partial, has_previous) as case
-  when not is_complete then 'period in progress'
-  when is_partial then 'period partial: the export starts within it'
-  when not has_previous then 'no previous period to compare with'
-  else 'previous period partial: the export starts within it'
+  when not is_complete then say('period in progress', '진행 중인 기간')
+  when is_partial then say('period partial: the export starts within it', '일부 기간: 내보낸 데이터가 기간 도중에 시작됩니다')
+  when not has_previous then say('no previous period to compare with', '비교할 이전 기간이 없습니다')
+  else say('previous period partial: the export starts within it', '이전 기간이 일부만 있습니다: 내보낸 데이터가 그 기간 도중에 시작됩니다')
 end;
 
 -- A loss reason's group (config `lossReasons`); unlisted reasons that read like "revisit in N months"

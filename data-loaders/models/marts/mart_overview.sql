@@ -19,7 +19,7 @@
 -- @column deals_won: deals won in the period, every motion
 -- @column previous_bookings: bookings in the previous period of the same type
 -- @column bookings_change_rate: bookings ÷ previous_bookings − 1, when comparable; null otherwise
--- @column bookings_change_note: why no change is shown (period in progress, previous period partial, no previous period)
+-- @column bookings_change_note: why no change is shown (period in progress, previous period partial, no previous period), in the site's language
 -- @column n_closed: new-business deals closed (won + lost): the win rate's n
 -- @column won: new-business deals won
 -- @column win_rate: won ÷ n_closed
@@ -29,7 +29,7 @@
 -- @column win_rate_amount: amount won ÷ amount closed (new business; null when no lost deal records an amount)
 -- @column previous_win_rate: the win rate in the previous period
 -- @column win_rate_change_points: win_rate − previous_win_rate in points as a share, when comparable; null otherwise
--- @column win_rate_change_note: why no change is shown
+-- @column win_rate_change_note: why no change is shown, in the site's language
 with periods as (
   select * from int_periods where period_type in ('quarter', 'year')
 ),
@@ -134,7 +134,7 @@ final as (
     previous_period.bookings as previous_bookings,
     case when whole then current_period.bookings / nullif(previous_period.bookings, 0) - 1 end as bookings_change_rate,
     case
-      when whole then case when previous_period.bookings = 0 then 'no bookings in the previous period' end
+      when whole then case when previous_period.bookings = 0 then say('no bookings in the previous period', '이전 기간에 수주 금액이 없습니다') end
       else change_note(current_period.is_complete, current_period.is_partial, previous_period.period_key is not null)
     end as bookings_change_note,
     current_period.n_closed,
@@ -150,7 +150,7 @@ final as (
     case
       when whole and not current_period.low_sample and not previous_period.low_sample then null
       when not whole then change_note(current_period.is_complete, current_period.is_partial, previous_period.period_key is not null)
-      else 'too few closed deals to compare'
+      else say('too few closed deals to compare', '표본 부족: 종료된 영업기회가 적어 비교할 수 없습니다')
     end as win_rate_change_note
   from filled as current_period
   left join filled as previous_period

@@ -43,7 +43,7 @@
 -- @column baseline_start: first day of the baseline (the earliest of the trailing complete quarters)
 -- @column baseline_end: first day after the baseline
 -- @column baseline_quarters: complete quarters in the baseline (config `bottleneck.baselineQuarters`, or fewer when the data is shorter)
--- @column note: what the figures leave out (open deals without a close date or due beyond the horizon), or why they are null
+-- @column note: what the figures leave out (open deals without a close date or due beyond the horizon), or why they are null, in the site's language
 with periods as (
   select * from int_pipeline_periods
 ),
@@ -235,19 +235,23 @@ final as (
     velocity.baseline_quarters,
     nullif(concat_ws('; ',
       case when not availability.has_close_dates then
-        'no closed opportunity has a close date: bookings, coverage and velocity cannot be computed'
+        say('no closed opportunity has a close date: bookings, coverage and velocity cannot be computed',
+          '종료된 영업기회에 종료일이 하나도 없습니다: 수주 금액, 파이프라인 커버리지, 영업 속도를 계산할 수 없습니다')
       end,
       case when availability.has_close_dates and velocity.baseline_quarters = 0 then
-        'no complete quarter yet: velocity cannot be computed'
+        say('no complete quarter yet: velocity cannot be computed', '끝난 분기가 아직 없습니다: 영업 속도를 계산할 수 없습니다')
       end,
       case when velocity.backwards_cycles > 0 then
-        velocity.backwards_cycles::varchar || ' won deals of the baseline close before they were created and are left out of the average cycle'
+        say(velocity.backwards_cycles::varchar || ' won deals of the baseline close before they were created and are left out of the average cycle',
+          '기준 기간의 수주 ' || velocity.backwards_cycles::varchar || '건은 생성일보다 종료일이 빨라 평균 영업 사이클에서 제외됩니다')
       end,
       case when unplaced.undated_count > 0 then
-        unplaced.undated_count::varchar || ' open deals have no expected close date and are in no period'
+        say(unplaced.undated_count::varchar || ' open deals have no expected close date and are in no period',
+          '진행 중인 영업기회 ' || unplaced.undated_count::varchar || '건은 예상 종료일이 없어 어느 기간에도 속하지 않습니다')
       end,
       case when unplaced.beyond_horizon_count > 0 then
-        unplaced.beyond_horizon_count::varchar || ' open deals are expected to close more than two years ahead and are in no period'
+        say(unplaced.beyond_horizon_count::varchar || ' open deals are expected to close more than two years ahead and are in no period',
+          '진행 중인 영업기회 ' || unplaced.beyond_horizon_count::varchar || '건은 예상 종료일이 2년 넘게 남아 어느 기간에도 속하지 않습니다')
       end
     ), '') as note
   from with_targets

@@ -47,7 +47,7 @@
 -- @column closed_window_end: first day after the closed-deal window
 -- @column cohort_window_start: first day of the cohort window
 -- @column cohort_window_end: first day after the cohort window (at least config `cohortMaturityDays` before the as-of date)
--- @column note: why a figure is null, or what it leaves out
+-- @column note: why a figure is null, or what it leaves out, in the site's language
 with periods as (
   select * from int_periods
 ),
@@ -251,19 +251,24 @@ final as (
     cohort_window_end,
     nullif(concat_ws('; ',
       case when not has_close_dates then
-        'no closed opportunity has a close date: deal size, win rate and cycle cannot be computed'
+        say('no closed opportunity has a close date: deal size, win rate and cycle cannot be computed',
+          '종료된 영업기회에 종료일이 하나도 없습니다: 평균 계약 금액, 승률, 영업 사이클을 계산할 수 없습니다')
       end,
       case when has_close_dates and closed_window_start is null then
-        'no complete quarter yet: deal size, win rate and cycle cannot be computed'
+        say('no complete quarter yet: deal size, win rate and cycle cannot be computed',
+          '끝난 분기가 아직 없습니다: 평균 계약 금액, 승률, 영업 사이클을 계산할 수 없습니다')
       end,
       case when not has_leads then
-        'the export has no leads: lead, MQL and SQL conversions cannot be computed'
+        say('the export has no leads: lead, MQL and SQL conversions cannot be computed',
+          '내보낸 데이터에 리드가 없습니다: 리드, MQL, SQL 전환율을 계산할 수 없습니다')
       end,
       case when has_leads and cohort_window_start is null then
-        'no quarter ended ' || (select value from config_setting where name = 'cohort_maturity_days') || ' days before the as-of date: cohort conversions cannot be computed yet'
+        say('no quarter ended ' || (select value from config_setting where name = 'cohort_maturity_days') || ' days before the as-of date: cohort conversions cannot be computed yet',
+          '기준일보다 ' || (select value from config_setting where name = 'cohort_maturity_days') || '일 이상 전에 끝난 분기가 없습니다: 코호트 전환율은 아직 계산할 수 없습니다')
       end,
       case when backwards_cycles > 0 then
-        backwards_cycles::varchar || ' won deals close before they entered the funnel and are left out of the cycle'
+        say(backwards_cycles::varchar || ' won deals close before they entered the funnel and are left out of the cycle',
+          '수주 ' || backwards_cycles::varchar || '건은 퍼널에 들어오기 전에 종료되어 영업 사이클에서 제외됩니다')
       end
     ), '') as note,
     channel_order

@@ -39,7 +39,7 @@
 -- @column overall_yield_rate: recycled_won ÷ pool; null when the pool is empty
 -- @column overall_yield_rate_low: 95% Wilson interval, lower bound of overall_yield_rate
 -- @column overall_yield_rate_high: 95% Wilson interval, upper bound of overall_yield_rate
--- @column note: why a row has no rates (no lost records, or none that can be followed), or that the export has no loss reasons; null otherwise
+-- @column note: why a row has no rates (no lost records, or none that can be followed), or that the export has no loss reasons, in the site's language; null otherwise
 with pool as (
   select * from int_recycle_pool
 ),
@@ -149,10 +149,12 @@ final as (
     wilson_low(recycled_won, pool) as overall_yield_rate_low,
     wilson_high(recycled_won, pool) as overall_yield_rate_high,
     case
-      when pool = 0 and pool_untracked = 0 then 'no lost deals or disqualified leads in the export'
-      when pool = 0 then 'no lost record has an account (or company) and a loss date, so returns cannot be followed'
+      when pool = 0 and pool_untracked = 0 then say('no lost deals or disqualified leads in the export', '내보낸 데이터에 실패한 영업기회도 부적격 리드도 없습니다')
+      when pool = 0 then say('no lost record has an account (or company) and a loss date, so returns cannot be followed',
+        '고객사(또는 회사)와 실패일이 함께 있는 실패 기록이 없어 재유입을 추적할 수 없습니다')
       when reason_group = 'all' and (select bool_and(reason is null) from pool)
-        then 'the export records no loss reasons: every pooled record is in reason group unknown'
+        then say('the export records no loss reasons: every pooled record is in reason group unknown',
+          '내보낸 데이터에 실패 사유가 없습니다: 재활용 대상 기록은 모두 "사유 기록 없음" 그룹에 속합니다')
     end as note
   from counted
 )

@@ -15,7 +15,7 @@
 -- @column bookings_change_rate: bookings ÷ previous_bookings − 1, when both periods are whole; null otherwise
 -- @column previous_won_deals: won deals in the previous period of the same type
 -- @column won_deals_change_rate: won_deals ÷ previous_won_deals − 1, when both periods are whole; null otherwise
--- @column change_note: why no change is shown (period in progress, period or previous period partial, no previous period); null for 'all', which has no previous period
+-- @column change_note: why no change is shown (period in progress, period or previous period partial, no previous period), in the site's language; null for 'all', which has no previous period
 -- @column open_deals: open new-business deals the team's reps own as of the as-of date
 -- @column open_pipeline: their amount; null when no open deal records an amount (the page then shows the count)
 with reps as (

@@ -48,7 +48,7 @@
 -- @column change_rate: change ÷ previous_value (a relative change, may be negative or above 1), for counts and amounts; null when not comparable or previous_value is 0
 -- @column change_points: for a ratio KPI, the change in percentage points as a share (−0.021 = 2.1 points down); null otherwise
 -- @column change_comparable: both periods are complete, wholly in the export, and hold a value: a change is shown only then
--- @column change_note: why no change is shown: period in progress, previous period partial, no previous value
+-- @column change_note: why no change is shown: period in progress, previous period partial, no previous value (in the site's language, config `locale`)
 -- @column change_rank: 1 = the largest relative change among this period's comparable count and amount KPIs ("what changed most"); null when not comparable
 -- @column target: target for the period (monthly target × 3 for a quarter, × 12 for a year, × 12/52 for a week); null when none is set
 -- @column attainment: value ÷ target; null without a target
@@ -62,8 +62,8 @@
 -- @column low_sample: handoff_n is below config `minimumSample`
 -- @column previous_handoff_conversion: handoff_conversion in the previous period of the same type
 -- @column handoff_change_points: handoff_conversion − previous_handoff_conversion in points as a share (−0.021 = 2.1 points down), when both periods are whole and neither is low sample; null otherwise
--- @column handoff_change_note: why no handoff change is shown (period in progress, previous period partial, too few records to compare)
--- @column note: why value is null, or a caveat about it (dates standing in for missing ones, amounts unknown for want of an exchange rate)
+-- @column handoff_change_note: why no handoff change is shown (period in progress, previous period partial, too few records to compare), in the site's language
+-- @column note: why value is null, or a caveat about it (dates standing in for missing ones, amounts unknown for want of an exchange rate), in the site's language
 with periods as (
   select * from int_periods
 ),
@@ -150,17 +150,20 @@ kpi_notes as (
   select
     kpis.*,
     case
-      when kpis.kpi in ('leads', 'mqls', 'sqls') and not has_leads then 'the export has no leads'
+      when kpis.kpi in ('leads', 'mqls', 'sqls') and not has_leads then say('the export has no leads', '내보낸 데이터에 리드가 없습니다')
       when kpis.kpi = 'opportunities_created' and not has_inside_sales
-        then 'the export has no leads and no inside-sales user: its opportunities cannot be credited to inside sales'
+        then say('the export has no leads and no inside-sales user: its opportunities cannot be credited to inside sales',
+          '내보낸 데이터에 리드도 인사이드 세일즈 사용자도 없습니다: 영업기회를 인사이드 세일즈 성과로 집계할 수 없습니다')
       when kpis.kpi = 'opportunities_created' and not has_created_dates
-        then 'no new-business opportunity in the export has a creation date'
+        then say('no new-business opportunity in the export has a creation date', '내보낸 데이터의 신규 영업기회에 생성일이 하나도 없습니다')
       when kpis.role in ('field_sales', 'customer_success') and not has_close_dates
-        then 'no closed opportunity in the export has a close date'
+        then say('no closed opportunity in the export has a close date', '내보낸 데이터의 종료된 영업기회에 종료일이 하나도 없습니다')
       when kpis.kpi in ('renewals', 'renewal_bookings', 'net_revenue_retention') and not has_renewals
-        then 'the export has no renewal opportunities (no opportunity type maps to renewal in config opportunityTypes)'
+        then say('the export has no renewal opportunities (no opportunity type maps to renewal in config opportunityTypes)',
+          '내보낸 데이터에 계약 갱신 영업기회가 없습니다(설정 opportunityTypes에서 renewal로 매핑된 영업기회 유형이 없음)')
       when kpis.kpi = 'expansion_bookings' and not has_expansion
-        then 'the export has no expansion opportunities (no opportunity type maps to expansion in config opportunityTypes)'
+        then say('the export has no expansion opportunities (no opportunity type maps to expansion in config opportunityTypes)',
+          '내보낸 데이터에 확장(업셀) 영업기회가 없습니다(설정 opportunityTypes에서 expansion으로 매핑된 영업기회 유형이 없음)')
     end as unavailable_note
   from kpis
   cross join availability
@@ -398,13 +401,17 @@ final as (
     coalesce(handoffs.handoff_n, 0) < (select minimum_sample from minimum_sample) as low_sample,
     coalesce(
       with_previous.unavailable_note,
-      case when with_previous.unknown_amounts > 0 then
+      case when with_previous.unknown_amounts > 0 then say(
         with_previous.unknown_amounts::varchar || ' of the deals have no exchange rate for their currency: '
-        || case when with_previous.value is null then 'the amount is unknown' else 'the amount leaves them out' end
+        || case when with_previous.value is null then 'the amount is unknown' else 'the amount leaves them out' end,
+        '영업기회 ' || with_previous.unknown_amounts::varchar || '건은 통화 환율이 없습니다: '
+        || case when with_previous.value is null then '금액을 알 수 없습니다' else '금액에서 제외됩니다' end)
       end,
-      case when with_previous.undated > 0 then
+      case when with_previous.undated > 0 then say(
         upper(with_previous.kpi[1:3]) || 's dated by the lead''s creation date, for want of an '
-        || upper(with_previous.kpi[1:3]) || ' date in the export: ' || with_previous.undated::varchar
+        || upper(with_previous.kpi[1:3]) || ' date in the export: ' || with_previous.undated::varchar,
+        '내보낸 데이터에 ' || upper(with_previous.kpi[1:3]) || ' 일자가 없어 리드 생성일 기준으로 집계한 '
+        || upper(with_previous.kpi[1:3]) || ': ' || with_previous.undated::varchar || '건')
       end
     ) as note,
     with_previous.previous_key,
@@ -447,7 +454,7 @@ ranked as (
     case
       when handoff_conversion is null or handoff_comparable then null
       when not whole then change_note(is_complete, is_partial, previous_handoff_conversion is not null)
-      else 'too few records to compare'
+      else say('too few records to compare', '표본 부족: 비교할 수 없습니다')
     end as handoff_change_note,
     case when change_rate is not null then
       row_number() over (partition by period_type, period_key, change_rate is not null order by abs(change_rate) desc, team_order, kpi_order)

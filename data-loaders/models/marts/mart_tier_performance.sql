@@ -50,7 +50,7 @@
 -- @column share_of_accounts: accounts ÷ all accounts; null when the export has no accounts
 -- @column share_of_bookings: bookings_total ÷ the period's bookings_total over all tiers; null when the period booked nothing
 -- @column bookings_share_ratio: share_of_bookings ÷ share_of_accounts ("A is 15% of the accounts and 3.4× its share of the bookings"); null when either is unknown or the tier has no accounts
--- @column note: what the row cannot say (no accounts in the export, no activities); null otherwise
+-- @column note: what the row cannot say (no accounts in the export, no activities), in the site's language; null otherwise
 with opportunities as (
   select * from int_opportunities
 ),
@@ -266,8 +266,8 @@ final as (
       / nullif(sum(bookings_new + bookings_expansion + bookings_renewal) over (partition by period_type, period_key), 0) as share_of_bookings,
     share_of_bookings / nullif(share_of_accounts, 0) as bookings_share_ratio,
     case
-      when sum(accounts) over (partition by period_type, period_key) = 0 then 'no accounts in the export: every deal is tier unknown'
-      when not has_tasks then 'no activities in the export'
+      when sum(accounts) over (partition by period_type, period_key) = 0 then say('no accounts in the export: every deal is tier unknown', '내보낸 데이터에 고객사가 없습니다: 모든 영업기회의 티어는 "미분류"입니다')
+      when not has_tasks then say('no activities in the export', '내보낸 데이터에 활동 기록이 없습니다')
     end as note
   from counted
 )

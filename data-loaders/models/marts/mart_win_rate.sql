@@ -40,7 +40,7 @@
 -- @column previous_n_closed: deals closed in the previous period
 -- @column n_closed_change_rate: n_closed ÷ previous_n_closed − 1, when comparable
 -- @column change_comparable: both periods complete and wholly in the export, neither a low sample: only then is a change shown
--- @column change_note: why no change is shown (period in progress, previous period partial or low sample, no previous period)
+-- @column change_note: why no change is shown (period in progress, previous period partial or low sample, no previous period), in the site's language
 with opportunities as (
   select * from int_opportunities
 ),
@@ -190,11 +190,12 @@ with_previous as (
       and not final.low_sample and previous.low_sample = false as change_comparable,
     case
       when final.period_type = 'all' then null
-      when not current_period.is_complete then 'period in progress'
-      when current_period.is_partial then 'period partial: the export starts within it'
-      when previous.win_rate is null then 'no previous period to compare with'
-      when previous_period.is_partial then 'previous period partial: the export starts within it'
-      when final.low_sample or previous.low_sample then 'too few closed deals to compare'
+      -- change_note() gives each of these reasons in the site's language (its arguments pick the reason).
+      when not current_period.is_complete then change_note(false, null, null)
+      when current_period.is_partial then change_note(true, true, null)
+      when previous.win_rate is null then change_note(true, false, false)
+      when previous_period.is_partial then change_note(true, false, true)
+      when final.low_sample or previous.low_sample then say('too few closed deals to compare', '표본 부족: 종료된 영업기회가 적어 비교할 수 없습니다')
     end as change_note
   from final
   left join periods as current_period on current_period.period_type = final.period_type and current_period.period_key = final.period_key
