@@ -21,6 +21,25 @@ describe("overview page in Chromium", () => {
     expect(site.problems).toEqual([]);
   });
 
+  it("shows a step's details on a tap as on hover (a phone has no native tooltip), and hides them when the pointer leaves", async () => {
+    const tip = site.page.locator("svg.funnel-handoff g.tip");
+    await expect.poll(() => site.page.locator("svg.funnel-handoff rect.bar").count()).toBe(8);
+    expect(await tip.isVisible()).toBe(false);
+    const mql = site.page.locator("svg.funnel-handoff .steps > g").nth(1);
+    await mql.dispatchEvent("pointerdown", { pointerType: "touch" });
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    const lines = await tip.locator("tspan").allTextContents();
+    expect(lines[0]).toBe("MQL — Marketing");
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^Reached: [\d,]+$/),
+      expect.stringMatching(/^To next step: \d+\.\d%$/),
+      expect.stringMatching(/^From top: \d+\.\d%$/),
+    ]);
+    await mql.dispatchEvent("pointerleave");
+    await expect.poll(() => tip.isVisible()).toBe(false);
+    expect(site.problems).toEqual([]);
+  });
+
   it("makes no request outside its own origin", () => {
     expect(site.outside).toEqual([]);
   });
