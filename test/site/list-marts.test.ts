@@ -21,7 +21,9 @@ describe.each(["mart_aging_deals", "mart_renewals_due", "mart_recycle_queue"])("
     const { listRank, ownerRank, ofRows } = json.shown;
     const ranks: number[] = json.data.list_rank;
     const ownerRanks: number[] = json.data.owner_rank;
-    expect(ranks.every((r, i) => r <= listRank || ownerRanks[i]! <= ownerRank)).toBe(true);
+    // A row is there for its place on the whole list, its owner's, or its team's (config teamRoles).
+    const teamRanks: number[] | undefined = json.data.team_rank;
+    expect(ranks.every((r, i) => r <= listRank || ownerRanks[i]! <= ownerRank || (teamRanks?.[i] ?? Infinity) <= listRank)).toBe(true);
     // Every rank up to the limit is there, once.
     expect(ranks.filter((r) => r <= listRank).sort((a, b) => a - b)).toEqual(
       Array.from({ length: Math.min(listRank, ofRows) }, (_, i) => i + 1),
@@ -48,5 +50,17 @@ describe("a list's CSV built from hostile CRM text", () => {
     // Hostile rep names reach the lists as data (toCsv, tested in test/components, quotes what would run).
     expect(text).toContain("<script>window.__pwned = 1; alert(1)</script>");
     expect(text).not.toMatch(/(^|,)"?[=+@]/m);
+  });
+});
+
+describe("the whole-list CSV on a Korean site", () => {
+  it("names its columns in Korean, in the team pages' words, and holds the same rows", () => {
+    const korean = builtFile(inject("koreanSiteDir"), /^mart_aging_deals\.[0-9a-f]+\.csv$/).replace(/^\uFEFF/, "").split("\r\n");
+    const english = builtFile(inject("siteDir"), /^mart_aging_deals\.[0-9a-f]+\.csv$/).replace(/^\uFEFF/, "").split("\r\n");
+    const header = korean[0]!.split(",");
+    expect(header.slice(0, 4)).toEqual(["전체 순위", "담당자 내 순위", "팀 내 순위", "팀"]);
+    expect(header).toContain("고객사");
+    expect(header.filter((h) => /^[a-z]+(_[a-z]+)+$/.test(h))).toEqual([]);
+    expect(korean.length).toBe(english.length);
   });
 });
