@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wr
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { loadConfig } from "../data-loaders/config.ts";
 import { NAVIGATION } from "../observablehq.config.ts";
 import { label, type Locale } from "../src/components/labels.ts";
 import { measurePages, median, type FilterProbe } from "./bench-browser.ts";
@@ -197,14 +198,9 @@ function filterProbes(): FilterProbe[] {
   ];
 }
 
-/** The site's language (data/config.json), for the label of the channel select. */
+/** The site's language (the default config the benchmark builds with), for the label of the channel select. */
 function siteLocale(): Locale {
-  try {
-    const config = JSON.parse(readFileSync(join(PROJECT_ROOT, "data/config.json"), "utf8")) as { locale?: string };
-    return config.locale === "ko" ? "ko" : "en";
-  } catch {
-    return "en";
-  }
+  return loadConfig().locale;
 }
 
 // ────────────────────────────────────────────────────────────────────────────────────────────────────

@@ -106,3 +106,9 @@ export function roleName(teams: TeamName[], role: string, locale: Locale = "en")
   const playing = teams.filter((d) => d.role === role);
   return playing.length === 1 ? teamName(teams, playing[0]!.team, locale) : label(role, locale);
 }
+
+/** A funnel step's name as config funnel.steps gives it (settings.steps), else the step's key. */
+export function stepName(steps: Array<{ step: string; label_en: string; label_ko: string }>, step: string, locale: Locale = "en"): string {
+  const named = steps.find((d) => d.step === step);
+  return named ? (locale === "ko" ? named.label_ko : named.label_en) : step;
+}
