@@ -14,11 +14,17 @@ export type { Period };
 
 export const PERIOD_TYPES = ["week", "month", "quarter", "year"] as const;
 
-/** A radio for the period type (week, month, quarter, year — those the page offers). */
-export function periodTypeInput(locale: Locale, types: readonly string[] = ["month", "quarter", "year"], fallback = "quarter") {
+/**
+ * The period type every page opens on when the reader has chosen none: one for the whole site, so the
+ * overview, the funnel and a team's meeting page first show the same quarter. Every page offers it.
+ */
+export const DEFAULT_PERIOD_TYPE = "quarter";
+
+/** A radio for the period type (week, month, quarter, year, all — those the page offers). */
+export function periodTypeInput(locale: Locale, types: readonly string[] = ["month", "quarter", "year"]) {
   const input = Inputs.radio(types, {
     label: label("period", locale),
-    value: readParam("period", types, rememberedOr("period", types, fallback)),
+    value: readParam("period", types, rememberedOr("period", types, types.includes(DEFAULT_PERIOD_TYPE) ? DEFAULT_PERIOD_TYPE : types[0] ?? DEFAULT_PERIOD_TYPE)),
     format: (type: string) => label(type, locale),
   });
   // Only the reader's own change (an input event), not a page opening on its default, is remembered.
@@ -27,15 +33,19 @@ export function periodTypeInput(locale: Locale, types: readonly string[] = ["mon
 }
 
 /**
- * A select of the periods of one type, latest first. The default is the latest complete period that holds
- * data (a meeting reviews a finished week, month or quarter), else the latest that holds any: a page never
- * opens on an empty period. A period in progress, or one the export covers only in part, is marked.
+ * A select of the periods of one type, latest first (`offered` narrows them to those the page's mart
+ * has). The default is the site's: the latest complete period that holds data (a meeting reviews a
+ * finished week, month or quarter), else the latest that holds any — chosen over all the site's periods,
+ * so every page opens on the same one; only a page that lacks it opens on its own latest. A period in
+ * progress, or one the export covers only in part, is marked.
  */
-export function periodKeyInput(periods: Period[], type: string, locale: Locale) {
-  const options = periods.filter((p) => p.period_type === type).sort((a, b) => b.period_start.localeCompare(a.period_start));
+export function periodKeyInput(periods: Period[], type: string, locale: Locale, offered: (period: Period) => boolean = () => true) {
+  const ofType = periods.filter((p) => p.period_type === type);
+  const options = ofType.filter(offered).sort((a, b) => b.period_start.localeCompare(a.period_start));
   const keys = options.map((p) => p.period_key);
+  const siteDefault = defaultPeriodKey(ofType);
   const input = Inputs.select(keys, {
-    value: readParam("key", keys, rememberedOr("key", keys, defaultPeriodKey(options))),
+    value: readParam("key", keys, rememberedOr("key", keys, keys.includes(siteDefault) ? siteDefault : defaultPeriodKey(options))),
     format: (key: string) => key + periodMark(options.find((p) => p.period_key === key), locale),
   });
   input.addEventListener("input", () => rememberPeriod({ period: type, key: input.value }));

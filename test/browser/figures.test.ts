@@ -32,7 +32,7 @@ describe("card figures trace to their marts", () => {
       await site.page.goto(`${site.url}/teams/${team}`, { waitUntil: "networkidle" });
       await expect.poll(() => site.page.locator(".kpi .kpi-value").count()).toBeGreaterThan(2);
       const key = await selectedKey();
-      const rows = kpis.filter((d) => d.team === team && d.period_type === "month" && d.period_key === key);
+      const rows = kpis.filter((d) => d.team === team && d.period_type === "quarter" && d.period_key === key);
       for (const kpi of cards) {
         const row = rows.find((d) => d.kpi === kpi)!;
         expect(await cardValue(label(kpi)), `${team} ${kpi}`).toBe(row.unit === "amount" ? formatMoney(row.value) : formatCount(row.value));

@@ -34,7 +34,7 @@ describe("funnel page in Chromium", () => {
     for (const channel of ["all", "inbound", "outbound"]) {
       await site.page.locator("form:has(label:text-is('Channel')) select").selectOption({ label: label(channel) });
       const expected = cohorts
-        .filter((d) => d.cohort_window === "period" && d.period_type === "year" && d.period_key === key)
+        .filter((d) => d.cohort_window === "period" && d.period_type === "quarter" && d.period_key === key)
         .filter((d) => d.channel === channel && d.tier === "all" && d.pipeline === "all" && d.lead_source === "all")
         .sort((a, b) => a.step_order - b.step_order)
         .map((d) => formatCount(d.reached));

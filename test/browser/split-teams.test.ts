@@ -28,7 +28,7 @@ describe("a site whose config splits field sales into teams", () => {
       await site.page.goto(`${site.url}/teams/${team}`, { waitUntil: "networkidle" });
       await expect.poll(() => site.page.locator(".kpi .kpi-value").count()).toBeGreaterThan(2);
       const key = (await site.page.locator(".filters select").first().locator("option:checked").innerText()).split(" ")[0]!;
-      const row = kpis.find((d) => d.team === team && d.kpi === "bookings" && d.period_type === "month" && d.period_key === key)!;
+      const row = kpis.find((d) => d.team === team && d.kpi === "bookings" && d.period_type === "quarter" && d.period_key === key)!;
       expect(row.role).toBe("field_sales");
       const card = site.page.locator(".card.kpi", { has: site.page.locator(`h2:text-is("${label("bookings")}")`) });
       expect(await card.locator(".kpi-value").innerText()).toBe(formatMoney(row.value));

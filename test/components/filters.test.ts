@@ -20,18 +20,38 @@ describe("period inputs carry the reader's choice to the next page", () => {
     select.selectedIndex = [...select.options].findIndex((o) => o.textContent === "2025-Q3");
     select.dispatchEvent(new Event("input", { bubbles: true }));
     expect(key.value).toBe("2025-Q3");
-    // The next page: it offers quarters but opens on years by default.
-    expect(periodTypeInput("en", ["quarter", "year"], "year").value).toBe("quarter");
+    // The next page opens on it.
+    expect(periodTypeInput("en", ["quarter", "year"]).value).toBe("quarter");
     expect(periodKeyInput(periods, "quarter", "en").value).toBe("2025-Q3");
-    // One that offers weeks and months only keeps its own default.
-    expect(periodTypeInput("en", ["week", "month"], "month").value).toBe("month");
+    // One that offers neither quarters nor the remembered type opens on the first it offers.
+    expect(periodTypeInput("en", ["week", "month"]).value).toBe("week");
   });
 
   it("the URL wins, and a page opening on its default remembers nothing", () => {
-    periodTypeInput("en", ["quarter", "year"], "year");
+    periodTypeInput("en", ["quarter", "year"]);
     expect(sessionStorage.length).toBe(0);
     sessionStorage.setItem("sales-dashboard:period", JSON.stringify({ period: "quarter", key: "2025-Q3" }));
     history.replaceState(null, "", "/funnel?period=year");
-    expect(periodTypeInput("en", ["quarter", "year"], "quarter").value).toBe("year");
+    expect(periodTypeInput("en", ["quarter", "year"]).value).toBe("year");
+  });
+});
+
+describe("every page opens on the same period", () => {
+  beforeEach(() => {
+    sessionStorage.clear();
+    history.replaceState(null, "", "/");
+  });
+
+  it("the type is the site's quarter wherever a page offers it", () => {
+    for (const types of [["quarter", "year"], ["week", "month", "quarter"], ["quarter", "year", "all"]]) {
+      expect(periodTypeInput("en", types).value).toBe("quarter");
+    }
+  });
+
+  it("the key is chosen over all the site's periods, not only those a page's mart has", () => {
+    // A page whose mart has nothing in 2025-Q4 (say no deal closed) still opens on the site's 2025-Q4 if it offers
+    // it; one that does not offer it opens on its own latest complete period.
+    expect(periodKeyInput(periods, "quarter", "en", (p) => p.period_key !== "2025-Q3").value).toBe("2025-Q4");
+    expect(periodKeyInput(periods, "quarter", "en", (p) => p.period_key !== "2025-Q4").value).toBe("2025-Q3");
   });
 });
