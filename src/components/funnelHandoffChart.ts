@@ -1,5 +1,5 @@
 import * as d3 from "d3";
-import { chartSvg, rowLabel } from "./svgChart.js";
+import { chartSvg, rowLabel, rowTips } from "./svgChart.js";
 import { formatCount, formatPercent } from "./format.js";
 import { label, type Locale } from "./labels.js";
 import { translator } from "./words.js";
@@ -151,7 +151,7 @@ export function funnelHandoffChart(
     .text(`◀ ${bottleneckTag ?? label("bottleneck", locale)}`);
 
   // A step's details on hover and on tap (a phone has no native tooltip): its team, how many reached it,
-  // its conversion to the next step and its share of the top. Drawn last, so it sits over the rows.
+  // its conversion to the next step and its share of the top. (rowTips, at the end, over the rows.)
   const details = (d: FunnelStep) =>
     [
       `${d.label} — ${teamName(d.team)}`,
@@ -159,11 +159,6 @@ export function funnelHandoffChart(
       d.conversion_to_next === null ? null : `${t("toNext")}: ${formatPercent(d.conversion_to_next)}`,
       d.from_top === null ? null : `${t("fromTop")}: ${formatPercent(d.from_top)}`,
     ].filter((line): line is string => line !== null);
-  // Focusable for a keyboard, which gets the same tip; the tip itself marks the step, so no focus ring.
-  row.style("cursor", "default").style("outline", "none").attr("tabindex", 0).attr("aria-label", (d) => details(d).join(", "));
-  row.on("pointerenter pointerdown focus", (_event: Event, d: FunnelStep) => showTip(d));
-  row.on("pointerleave blur", () => tip.style("display", "none"));
-
   // Conversions between steps; a dashed rule where the funnel passes to another team.
   const between = svg.append("g").attr("class", "conversions");
   steps.slice(0, -1).forEach((step, i) => {
@@ -200,25 +195,7 @@ export function funnelHandoffChart(
       );
   });
 
-  const tip = svg.append("g").attr("class", "tip").attr("pointer-events", "none").style("display", "none");
-  const tipBox = tip.append("rect").attr("rx", 4).attr("fill", "var(--theme-background)").attr("stroke", "var(--theme-foreground-faint)");
-  const tipText = tip.append("text").style("font-size", "11px").attr("fill", "currentColor");
-  function showTip(d: FunnelStep): void {
-    tipText
-      .selectAll("tspan")
-      .data(details(d))
-      .join("tspan")
-      .attr("x", 8)
-      .attr("dy", (_, k) => (k === 0 ? "1.3em" : "1.25em"))
-      .style("font-weight", (_, k) => (k === 0 ? 700 : 400))
-      .text((line) => line);
-    const box = (tipText.node() as SVGTextElement).getBBox();
-    tipBox.attr("width", box.width + 16).attr("height", box.height + 10);
-    const i = steps.indexOf(d);
-    const left = Math.max(0, Math.min(width - box.width - 18, centre + Math.max(x(d.reached), 2) / 2 + 8));
-    const top = Math.min(y(i), height - box.height - 12);
-    tip.attr("transform", `translate(${left},${Math.max(0, top)})`).style("display", null).raise();
-  }
+  rowTips(svg, row, details, (d) => ({ x: centre + Math.max(x(d.reached), 2) / 2 + 8, y: y(steps.indexOf(d)) }));
 
   return svg.node()!;
 }

@@ -1,5 +1,5 @@
 import * as d3 from "d3";
-import { chartSvg, rowLabel } from "./svgChart.js";
+import { chartSvg, rowLabel, rowTips } from "./svgChart.js";
 import type { PipelineFlow, WaterfallStep } from "./pipelineFlow.js";
 import { formatCount, formatMoney } from "./format.js";
 import type { Locale } from "./labels.js";
@@ -194,9 +194,7 @@ export function pipelineFlowChart(flow: PipelineFlow, options: PipelineFlowChart
     .attr("x", left)
     .attr("width", (d) => Math.max(right(d) - left(d), 1))
     .attr("height", rowHeight)
-    .attr("fill", color)
-    .append("title")
-    .text((d) => `${names[d.key]}: ${signed(d)} · ${deals(d.opportunities)}\n${explain(d.key)}`);
+    .attr("fill", color);
   if (zoomed) {
     // The break: two slanted strokes across the start of each total's bar.
     step
@@ -265,9 +263,7 @@ export function pipelineFlowChart(flow: PipelineFlow, options: PipelineFlowChart
     .attr("fill", COLORS.within)
     .attr("fill-opacity", 0.25)
     .attr("stroke", COLORS.within)
-    .attr("stroke-dasharray", "4 2")
-    .append("title")
-    .text((d) => `${names[d.movement]}: ${formatMoney(d.amount, currency, locale)} · ${deals(d.opportunities)}\n${explain(d.movement)}`);
+    .attr("stroke-dasharray", "4 2");
   within
     .append("text")
     .attr("class", "value")
@@ -277,6 +273,14 @@ export function pipelineFlowChart(flow: PipelineFlow, options: PipelineFlowChart
     .attr("fill", "currentColor")
     .style("font-variant-numeric", "tabular-nums")
     .text((d) => (narrow ? formatMoney(d.amount, currency, locale) : `${formatMoney(d.amount, currency, locale)} · ${deals(d.opportunities)}`));
+
+  // A row's amount, deals and what the movement means, on hover, tap and focus; beside its bar's end.
+  const tipX = (right: number) => Math.min(right + 8, margin.left + inner / 2);
+  rowTips(svg, step, (d) => [`${names[d.key]}: ${signed(d)}`, deals(d.opportunities), explain(d.key)], (d) => ({ x: tipX(right(d)), y: yStep(flow.steps.indexOf(d)) }));
+  rowTips(svg, within, (d) => [`${names[d.movement]}: ${formatMoney(d.amount, currency, locale)}`, deals(d.opportunities), explain(d.movement)], (d) => ({
+    x: tipX(xWithin(d.amount)),
+    y: yWithin(flow.within.indexOf(d)),
+  }));
 
   return svg.node()!;
 }

@@ -1,5 +1,5 @@
 import * as d3 from "d3";
-import { chartSvg, rowLabel } from "./svgChart.js";
+import { chartSvg, rowLabel, rowTips } from "./svgChart.js";
 import type { PlanStep } from "./reverseFunnel.js";
 import { wholeNumber } from "./reverseFunnel.js";
 import { formatCount, formatMoney, formatPercent } from "./format.js";
@@ -81,6 +81,17 @@ export function reverseFunnelChart(steps: PlanStep[], options: ReverseFunnelOpti
     return `× ${rateValue(d)}`;
   };
 
+  // A step's count needed, its range at the rates' bounds, and the rate it was divided by.
+  const details = (d: PlanStep) =>
+    [
+      t("needed", stepName(d), d.needed === null ? "–" : formatCount(wholeNumber(d.needed), locale)),
+      d.neededLow !== null && d.neededHigh !== null && d.step !== "won_deals"
+        ? t("atBounds", `${formatCount(wholeNumber(d.neededLow), locale)}–${formatCount(wholeNumber(d.neededHigh), locale)}`)
+        : null,
+      d.missing ? rateText(d) : t("dividedBy", rateValue(d)),
+      shaky[steps.indexOf(d)] && !d.lowSample ? t("restsOnLow") : null,
+    ].filter((line): line is string => line !== null);
+
   const svg = chartSvg("reverse-funnel", width, height, t("aria"));
 
   const row = svg
@@ -105,20 +116,7 @@ export function reverseFunnelChart(steps: PlanStep[], options: ReverseFunnelOpti
     .attr("fill-opacity", (_, i) => (shaky[i] ? 0.45 : 1))
     .attr("stroke", (d) => (d.needed === null ? "currentColor" : "none"))
     .attr("stroke-opacity", 0.5)
-    .attr("stroke-dasharray", "4 3")
-    .append("title")
-    .text((d, i) =>
-      [
-        t("needed", stepName(d), d.needed === null ? "–" : formatCount(wholeNumber(d.needed), locale)),
-        d.neededLow !== null && d.neededHigh !== null && d.step !== "won_deals"
-          ? t("atBounds", `${formatCount(wholeNumber(d.neededLow), locale)}–${formatCount(wholeNumber(d.neededHigh), locale)}`)
-          : null,
-        d.missing ? rateText(d) : t("dividedBy", rateValue(d)),
-        shaky[i] && !d.lowSample ? t("restsOnLow") : null,
-      ]
-        .filter(Boolean)
-        .join("\n"),
-    );
+    .attr("stroke-dasharray", "4 3");
 
   // The whisker: the count needed at the rates' interval bounds, on the bar's right edge.
   row
@@ -192,6 +190,8 @@ export function reverseFunnelChart(steps: PlanStep[], options: ReverseFunnelOpti
     .attr("fill", "currentColor")
     .style("font-weight", 700)
     .text(t("target", formatMoney(target, currency, locale)));
+
+  rowTips(svg, row, details, (d) => ({ x: centre + barWidth(d) / 2 + 8, y: y(steps.indexOf(d)) }));
 
   return svg.node()!;
 }
