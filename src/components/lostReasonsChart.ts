@@ -11,7 +11,8 @@ import * as Plot from "@observablehq/plot";
 import { formatCount, formatMoney, formatPercent } from "./format.js";
 import type { Locale } from "./labels.js";
 import type { Row } from "./mart.js";
-import { AMOUNT_COLOR, COUNT_COLOR, textWidth } from "./winRateChart.js";
+import { AMOUNT_COLOR, COUNT_COLOR } from "./winRateChart.js";
+import { textWidth } from "./text.js";
 import { translator } from "./words.js";
 
 export interface LostReasonsChartOptions {

@@ -53,7 +53,7 @@ export function reverseFunnelChart(steps: PlanStep[], options: ReverseFunnelOpti
   const { width = 640, locale = "en", currency = "USD", target = 0, stepLabels = {}, stepTeams = {}, rowHeight = 30, gap = 26 } = options;
   const t = translator(WORDS, locale);
   const narrow = width < 520;
-  const labelColumn = narrow ? 92 : 130;
+  const labelColumn = narrow ? 104 : 130;
   const margin = { top: 6, right: 8, bottom: 8, left: labelColumn };
   // Rows for the steps, then one more gap and a row for the target they add up to.
   const height = margin.top + margin.bottom + (steps.length + 1) * rowHeight + steps.length * gap;
@@ -103,7 +103,7 @@ export function reverseFunnelChart(steps: PlanStep[], options: ReverseFunnelOpti
     .attr("class", "step")
     .attr("transform", (_, i) => `translate(0,${y(i)})`);
 
-  rowLabel(row, margin.left - 8, rowHeight).attr("class", "step-label").style("font-weight", 600).text(stepName);
+  rowLabel(row, margin.left - 8, rowHeight).attr("class", "step-label").style("font-weight", 600).style("font-size", narrow ? "11px" : "12px").text(stepName);
 
   row
     .append("rect")
@@ -154,7 +154,8 @@ export function reverseFunnelChart(steps: PlanStep[], options: ReverseFunnelOpti
     svg
       .append("text")
       .attr("class", d.lowSample ? "rate low-sample" : "rate")
-      .attr("x", centre)
+      // On a phone the rate is longer than the bars' column: centred on the whole width, it fits.
+      .attr("x", narrow ? width / 2 : centre)
       .attr("y", middle)
       .attr("dy", "0.35em")
       .attr("text-anchor", "middle")

@@ -12,6 +12,7 @@ import * as Plot from "@observablehq/plot";
 import { formatCount, formatMoney, formatPercent } from "./format.js";
 import { label, type Locale } from "./labels.js";
 import type { Row } from "./mart.js";
+import { textWidth } from "./text.js";
 import { translator } from "./words.js";
 
 /** The colours of the two measures; mid-tones that read on the light and the dark theme. */
@@ -187,13 +188,6 @@ export function valueLabel(value: string, locale: Locale): string {
   if (value === "(no competitor)") return words(locale)("noCompetitor");
   if (value === "(none)") return label("none", locale);
   return label(value, locale);
-}
-
-/** A rough width in pixels of a 10px label: Hangul and other wide glyphs count double. */
-export function textWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7a3\uff00-\uffef]/.test(ch) ? 10 : 6;
-  return width;
 }
 
 function legend(hasAmount: boolean, hasReference: boolean, locale: Locale): HTMLElement {

@@ -1,0 +1,23 @@
+/**
+ * Text measured without a browser, for laying out chart labels before they are drawn. Plot's own
+ * estimate counts a Hangul syllable as narrow as a Latin "e", so a Korean label it thinks fits runs out
+ * of its margin: labels are measured and wrapped here instead.
+ */
+
+/** A rough width in pixels of a 10px label: Hangul and other wide glyphs count double. */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7a3\uff00-\uffef]/.test(ch) ? 10 : 6;
+  return width;
+}
+
+/** The label broken into lines at spaces so that each is at most `maxWidth` pixels (a word longer keeps its own line). */
+export function wrapLines(text: string, maxWidth: number): string {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.length ? lines[lines.length - 1]! : null;
+    if (last !== null && textWidth(`${last} ${word}`) <= maxWidth) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join("\n");
+}
