@@ -1,6 +1,7 @@
 import * as d3 from "d3";
 import { chartSvg, rowLabel, rowTips } from "./svgChart.js";
 import { formatCount, formatPercent } from "./format.js";
+import { inkOn } from "./ink.js";
 import { label, type Locale } from "./labels.js";
 import { translator } from "./words.js";
 
@@ -113,7 +114,7 @@ export function funnelHandoffChart(
     .attr("width", (d) => Math.max(x(d.reached), 2))
     .attr("height", rowHeight)
     .attr("rx", 3)
-    .attr("fill", (d) => TEAM_COLORS[d.team] ?? "gray")
+    .attr("fill", (d) => TEAM_COLORS[d.team] ?? "#808080")
     .attr("stroke", (d) => (d.step === bottleneck ? "#d62728" : "none"))
     .attr("stroke-width", 3);
 
@@ -124,7 +125,7 @@ export function funnelHandoffChart(
     .attr("y", rowHeight / 2)
     .attr("dy", "0.35em")
     .attr("text-anchor", "middle")
-    .attr("fill", (d) => (x(d.reached) > 70 ? "white" : "currentColor"))
+    .attr("fill", (d) => (x(d.reached) > 70 ? inkOn(TEAM_COLORS[d.team] ?? "#808080") : "currentColor"))
     .attr("dx", (d) => (x(d.reached) > 70 ? 0 : Math.max(x(d.reached), 2) / 2 + 30))
     .style("font-weight", 600)
     .style("font-variant-numeric", "tabular-nums")
@@ -134,7 +135,7 @@ export function funnelHandoffChart(
   row
     .filter((d) => d.step === bottleneck)
     .select(".step-label")
-    .attr("fill", "#d62728")
+    .attr("fill", "var(--bad)")
     .style("font-weight", 700)
     .text((d) => (narrow ? `⚠ ${d.label}` : d.label));
 
@@ -146,7 +147,7 @@ export function funnelHandoffChart(
     .attr("y", rowHeight / 2)
     .attr("dy", "0.35em")
     .attr("text-anchor", "end")
-    .attr("fill", "#d62728")
+    .attr("fill", "var(--bad)")
     .style("font-weight", 700)
     .text(`◀ ${bottleneckTag ?? label("bottleneck", locale)}`);
 

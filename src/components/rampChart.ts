@@ -10,6 +10,7 @@
 import * as d3 from "d3";
 import * as Plot from "@observablehq/plot";
 import { formatCount, formatMoney } from "./format.js";
+import { seriesInk } from "./ink.js";
 import { label, type Locale } from "./labels.js";
 import type { Row } from "./mart.js";
 import { AMOUNT_COLOR, COUNT_COLOR } from "./winRateChart.js";
@@ -118,9 +119,9 @@ export function rampChart(rows: Row[], options: RampChartOptions = {}): HTMLElem
       Plot.line(selectedTail, { x: "tenure_month", y: "y", stroke: AMOUNT_COLOR, strokeWidth: 2.5, strokeDasharray: "4 3" }),
       Plot.dot(selected, { x: "tenure_month", y: "y", r: 3.5, fill: (d: Row) => (d.is_complete ? AMOUNT_COLOR : "var(--theme-background, white)"), stroke: AMOUNT_COLOR, strokeWidth: 1.5, title: repTitle, tip: true }),
       width >= 500
-        ? Plot.text(lastMedian, { x: "tenure_month", y: "y", dx: -6, dy: -12, textAnchor: "end", fill: COUNT_COLOR, fontWeight: 700, text: (d: { team: string }) => t("teamMedian") + (teams.size > 1 ? ` (${label(d.team, locale)})` : "") })
+        ? Plot.text(lastMedian, { x: "tenure_month", y: "y", dx: -6, dy: -12, textAnchor: "end", fill: seriesInk(COUNT_COLOR), fontWeight: 700, text: (d: { team: string }) => t("teamMedian") + (teams.size > 1 ? ` (${label(d.team, locale)})` : "") })
         : null,
-      lastSelected && width >= 500 ? Plot.text([lastSelected], { x: "tenure_month", y: "y", dx: 8, dy: 12, textAnchor: "start", fill: AMOUNT_COLOR, fontWeight: 700, text: "rep_name", lineWidth: 8, textOverflow: "ellipsis" }) : null,
+      lastSelected && width >= 500 ? Plot.text([lastSelected], { x: "tenure_month", y: "y", dx: 8, dy: 12, textAnchor: "start", fill: seriesInk(AMOUNT_COLOR), fontWeight: 700, text: "rep_name", lineWidth: 8, textOverflow: "ellipsis" }) : null,
       // Any rep's point, on hover (the highlighted rep's own dots carry their tips).
       Plot.tip(reps.filter((d) => String(d.owner_id) !== highlight), Plot.pointer({ x: "tenure_month", y: "y", title: repTitle, maxRadius: 12 })),
       Plot.ruleY([0]),

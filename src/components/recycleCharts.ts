@@ -9,6 +9,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { formatCount, formatPercent } from "./format.js";
+import { MUTED, seriesInk } from "./ink.js";
 import { label, type Locale } from "./labels.js";
 import type { Row } from "./mart.js";
 import { translator } from "./words.js";
@@ -238,9 +239,9 @@ export function recycleYieldChart(rows: Row[], options: YieldChartOptions = {}):
           const d = rows.find((r) => keyOf(r) === k);
           return d ? nameOf(d) : k;
         },
-        fillOpacity: (k: string) => {
+        fill: (k: string) => {
           const d = rows.find((r) => keyOf(r) === k);
-          return d && (d.low_sample || faded(d)) ? 0.5 : 1;
+          return d && (d.low_sample || faded(d)) ? MUTED : "currentColor";
         },
         tickSize: 0,
       }),
@@ -256,7 +257,7 @@ export function recycleYieldChart(rows: Row[], options: YieldChartOptions = {}):
             text: (r: YieldReference) => referenceText(r, locale, compact),
             textAnchor: anchor,
             dx: anchor === "start" ? 4 : -4,
-            fill: "color",
+            fill: (r: YieldReference) => seriesInk(r.color),
             fontWeight: 600,
             stroke: "var(--theme-background, white)",
             strokeWidth: 4,
@@ -290,8 +291,7 @@ export function recycleYieldChart(rows: Row[], options: YieldChartOptions = {}):
         x: "yield_rate",
         text: (d: Row) => formatPercent(d.yield_rate),
         dy: -10,
-        fill: "currentColor",
-        fillOpacity: opacity,
+        fill: (d: Row) => (opacity(d) < 1 ? MUTED : "currentColor"),
       }),
       Plot.text(rows, {
         y: keyOf,
@@ -299,8 +299,7 @@ export function recycleYieldChart(rows: Row[], options: YieldChartOptions = {}):
         dx: 8,
         text: endText,
         textAnchor: "start",
-        fill: "currentColor",
-        fillOpacity: (d: Row) => (d.low_sample || faded(d) ? 0.55 : 0.85),
+        fill: (d: Row) => (d.low_sample || faded(d) ? MUTED : "currentColor"),
       }),
     ],
   }) as SVGSVGElement;
@@ -358,8 +357,7 @@ export function recyclePoolChart(rows: Row[], { width: requestedWidth = 640, loc
         dx: 6,
         text: endText,
         textAnchor: "start",
-        fill: "currentColor",
-        fillOpacity: (d: Row) => (faded(d) ? 0.5 : 0.9),
+        fill: (d: Row) => (faded(d) ? MUTED : "currentColor"),
       }),
     ],
   }) as SVGSVGElement;

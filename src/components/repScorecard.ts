@@ -10,6 +10,7 @@
 import * as d3 from "d3";
 import * as Plot from "@observablehq/plot";
 import { formatCount, formatMoney, formatPercent } from "./format.js";
+import { MUTED } from "./ink.js";
 import { label, type Locale } from "./labels.js";
 import type { Row } from "./mart.js";
 import { AMOUNT_COLOR, COUNT_COLOR } from "./winRateChart.js";
@@ -131,7 +132,7 @@ export function repScorecard(rows: Row[], options: RepScorecardOptions = {}): HT
           tickSize: 0,
           textOverflow: "ellipsis",
           lineWidth: (labelWidth - 8) / 11.5,
-          fillOpacity: (k: string) => (selected === null || k === selected ? 1 : 0.6),
+          fill: (k: string) => (selected === null || k === selected ? "currentColor" : MUTED),
         })
       : null;
     if (measure === "win_rate") {
@@ -153,8 +154,7 @@ export function repScorecard(rows: Row[], options: RepScorecardOptions = {}): HT
             x: 1,
             dx: 6,
             textAnchor: "start",
-            fill: "currentColor",
-            fillOpacity: (d: Row) => (d.low_sample ? 0.6 : 0.85),
+            fill: (d: Row) => (d.low_sample ? MUTED : "currentColor"),
             text: nText,
           }),
         ],

@@ -3,6 +3,7 @@ import { chartSvg, rowLabel, rowTips } from "./svgChart.js";
 import type { PlanStep } from "./reverseFunnel.js";
 import { wholeNumber } from "./reverseFunnel.js";
 import { formatCount, formatMoney, formatPercent } from "./format.js";
+import { inkOn, MUTED } from "./ink.js";
 import { TEAM_COLORS } from "./funnelHandoffChart.js";
 import { label, type Locale } from "./labels.js";
 import { translator } from "./words.js";
@@ -66,6 +67,7 @@ export function reverseFunnelChart(steps: PlanStep[], options: ReverseFunnelOpti
   const barWidth = (d: PlanStep) => (d.needed === null ? inner * 0.6 : Math.max(x(d.needed), 2));
   // A bar is as trustworthy as the least-sampled rate it was divided by (rates below it in the chain).
   const shaky = steps.map((_, i) => steps.slice(i).some((s) => s.lowSample));
+  const barColor = (d: PlanStep) => TEAM_COLORS[stepTeams[d.funnelStep] ?? ""] ?? "#808080";
   const stepName = (d: PlanStep) => stepLabels[d.funnelStep] ?? label(d.step, locale);
   const rateName = (d: PlanStep) => t(`rates.${d.divisor}`);
   const lowSample = label("low_sample", locale);
@@ -112,7 +114,7 @@ export function reverseFunnelChart(steps: PlanStep[], options: ReverseFunnelOpti
     .attr("width", barWidth)
     .attr("height", rowHeight)
     .attr("rx", 3)
-    .attr("fill", (d) => (d.needed === null ? "none" : TEAM_COLORS[stepTeams[d.funnelStep] ?? ""] ?? "gray"))
+    .attr("fill", (d) => (d.needed === null ? "none" : barColor(d)))
     .attr("fill-opacity", (_, i) => (shaky[i] ? 0.45 : 1))
     .attr("stroke", (d) => (d.needed === null ? "currentColor" : "none"))
     .attr("stroke-opacity", 0.5)
@@ -142,8 +144,8 @@ export function reverseFunnelChart(steps: PlanStep[], options: ReverseFunnelOpti
     .attr("y", rowHeight / 2)
     .attr("dy", "0.35em")
     .attr("text-anchor", (d) => (inside(d) ? "middle" : "start"))
-    .attr("fill", (d) => (inside(d) && d.needed !== null ? "white" : "currentColor"))
-    .attr("fill-opacity", (d) => (d.needed === null ? 0.6 : 1))
+    // On a solid bar, white or black by its colour; on a pale one (its rates rest on a low sample), the text colour.
+    .attr("fill", (d, i) => (d.needed === null ? MUTED : inside(d) && !shaky[i] ? inkOn(barColor(d)) : "currentColor"))
     .style("font-weight", 700)
     .style("font-variant-numeric", "tabular-nums")
     .text((d) => (d.needed === null ? t("cannotCompute") : formatCount(wholeNumber(d.needed), locale)));
@@ -159,7 +161,7 @@ export function reverseFunnelChart(steps: PlanStep[], options: ReverseFunnelOpti
       .attr("y", middle)
       .attr("dy", "0.35em")
       .attr("text-anchor", "middle")
-      .attr("fill", d === firstMissing ? "#c62828" : "currentColor")
+      .attr("fill", d === firstMissing ? "var(--bad)" : "currentColor")
       .attr("fill-opacity", d.lowSample ? 0.7 : 1)
       .attr("paint-order", "stroke")
       .attr("stroke", "var(--theme-background, white)")

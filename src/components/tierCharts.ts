@@ -7,6 +7,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { formatCount, formatPercent } from "./format.js";
+import { MUTED } from "./ink.js";
 import { label, type Locale } from "./labels.js";
 import type { Row } from "./mart.js";
 import { translator } from "./words.js";
@@ -222,7 +223,7 @@ export function tierWinRateChart(rows: Row[], { width: requestedWidth = 640, loc
     marks: [
       Plot.axisY({
         tickFormat: (t: string) => tierLabel(t, locale),
-        fillOpacity: (t: string) => (sorted.find((d) => d.tier === t)?.low_sample ? 0.5 : 1),
+        fill: (t: string) => (sorted.find((d) => d.tier === t)?.low_sample ? MUTED : "currentColor"),
         tickSize: 0,
       }),
       Plot.ruleY(withRate.filter((d) => d.win_rate_low !== null), {
@@ -249,8 +250,7 @@ export function tierWinRateChart(rows: Row[], { width: requestedWidth = 640, loc
         x: "win_rate",
         text: (d: Row) => formatPercent(d.win_rate, 0),
         dy: -12,
-        fill: "currentColor",
-        fillOpacity: (d: Row) => (d.low_sample ? 0.55 : 1),
+        fill: (d: Row) => (d.low_sample ? MUTED : "currentColor"),
       }),
       Plot.text(sorted, {
         y: "tier",
@@ -258,8 +258,7 @@ export function tierWinRateChart(rows: Row[], { width: requestedWidth = 640, loc
         dx: 14,
         text: (d: Row) => (d.win_rate === null ? (narrow ? "–" : t("noneClosed")) : endText(d)),
         textAnchor: "start",
-        fill: "currentColor",
-        fillOpacity: (d: Row) => (d.low_sample ? 0.55 : 0.85),
+        fill: (d: Row) => (d.low_sample ? MUTED : "currentColor"),
       }),
     ],
   }) as SVGSVGElement;
@@ -322,7 +321,7 @@ export function tierBarChart(rows: Row[], options: TierBarOptions): SVGSVGElemen
     marks: [
       Plot.axisY({
         tickFormat: (t: string) => tierLabel(t, locale),
-        fillOpacity: (t: string) => (lowSample(sorted.find((d) => d.tier === t) ?? {}) ? 0.5 : 1),
+        fill: (t: string) => (lowSample(sorted.find((d) => d.tier === t) ?? {}) ? MUTED : "currentColor"),
         tickSize: 0,
       }),
       behind
@@ -344,8 +343,7 @@ export function tierBarChart(rows: Row[], options: TierBarOptions): SVGSVGElemen
         dx: 5,
         text: (d: Row) => (d[value] === null || d[value] === undefined ? "–" : `${format(d[value])}${lowSample(d) ? "*" : ""}`),
         textAnchor: "start",
-        fill: "currentColor",
-        fillOpacity: (d: Row) => (lowSample(d) ? 0.6 : 1),
+        fill: (d: Row) => (lowSample(d) ? MUTED : "currentColor"),
       }),
     ],
   }) as SVGSVGElement;

@@ -10,6 +10,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { formatCount, formatMoney, formatPercent } from "./format.js";
+import { MUTED } from "./ink.js";
 import { label, type Locale } from "./labels.js";
 import type { Row } from "./mart.js";
 import { textWidth } from "./text.js";
@@ -115,7 +116,7 @@ export function winRateChart(rows: Row[], options: WinRateChartOptions = {}): HT
         : null,
       Plot.axisY({
         tickFormat: (k: string) => names.get(k) ?? k,
-        fillOpacity: (k: string) => (low.has(k) ? 0.55 : 1),
+        fill: (k: string) => (low.has(k) ? MUTED : "currentColor"),
         tickSize: 0,
         textOverflow: "ellipsis",
         // Plot measures in ems of the 10px axis font.
@@ -171,8 +172,7 @@ export function winRateChart(rows: Row[], options: WinRateChartOptions = {}): HT
         dx: 8,
         text: endText,
         textAnchor: "start",
-        fill: "currentColor",
-        fillOpacity: (d: Row) => (d.low_sample ? 0.6 : 0.85),
+        fill: (d: Row) => (d.low_sample ? MUTED : "currentColor"),
       }),
     ],
   });
