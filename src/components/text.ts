@@ -14,7 +14,13 @@ export function textWidth(text: string): number {
 /** The label broken into lines at spaces so that each is at most `maxWidth` pixels (a word longer keeps its own line). */
 export function wrapLines(text: string, maxWidth: number): string {
   const lines: string[] = [];
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  // An arrow goes with the word after it: a line never ends on "→".
+  const words = text.split(/\s+/).filter(Boolean).reduce<string[]>((all, word) => {
+    if (all.length && all[all.length - 1] === "→") all[all.length - 1] = `→ ${word}`;
+    else all.push(word);
+    return all;
+  }, []);
+  for (const word of words) {
     const last = lines.length ? lines[lines.length - 1]! : null;
     if (last !== null && textWidth(`${last} ${word}`) <= maxWidth) lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
