@@ -102,7 +102,10 @@ describe("tiers and recycling pages in Chromium", () => {
       expect(await queueChart.innerHTML()).not.toBe(queueBefore);
       expect(page.url()).toContain("reason=revisit_later");
       // The reason column: the CRM's own words, with our group beside them when they differ.
-      const reasons = await page.locator(".data-table:has(th:text('Due date')) tbody tr td:nth-child(6)").allTextContents();
+      const queue = page.locator(".data-table:has(th:text('Due date'))");
+      const reasonColumn = (await queue.locator("thead th").allTextContents()).findIndex((h) => h.replace(/[▴▾]/g, "").trim() === "Lost reason (group)") + 1;
+      expect(reasonColumn).toBeGreaterThan(0);
+      const reasons = await queue.locator(`tbody tr td:nth-child(${reasonColumn})`).allTextContents();
       expect(reasons.length).toBeGreaterThan(0);
       expect(reasons.filter((r) => !/^(Revisit later|.+ \(Revisit later\))$/.test(r))).toEqual([]);
       expect(problems).toEqual([]);

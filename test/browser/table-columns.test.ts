@@ -1,0 +1,125 @@
+// Tables that fit: every table on every page (the sample site, and the sample as a Korean site, whose
+// headers run longer) declares its key columns — the row label and the columns a reader needs first
+// (components/table.ts `key`) — and shows them without scrolling. At 1280×800 every key column, its header
+// and every cell, lies inside the table's frame as it first shows (scrolled to the start); at 390×844 (a
+// phone) the row label and the next two key columns do, the rest scrolling inside the card. A person's
+// surname is never cut (two reps named Camille stay apart), and a cut name is whole in its title and on focus.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { NAVIGATION } from "../../observablehq.config.ts";
+import { launchBrowser } from "../../scripts/browser.ts";
+import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
+import type { SiteName } from "../global-setup.ts";
+import { keyColumnFits, settle } from "./table-fit.ts";
+import { watchPage } from "./watch.ts";
+
+const PATHS = NAVIGATION.flatMap((entry) => ("pages" in entry ? entry.pages! : [entry])).map((p) => p.path!);
+
+/** How many key columns a phone shows without scrolling: the row label and the next two. */
+const PHONE_KEYS = 3;
+
+const VIEWPORTS = [
+  { name: "1280", width: 1280, height: 800, keys: Infinity },
+  { name: "390", width: 390, height: 844, keys: PHONE_KEYS },
+] as const;
+
+for (const site of ["siteDir", "koreanSiteDir"] as const satisfies readonly SiteName[]) {
+  describe(`key columns in view (${site === "siteDir" ? "the sample site" : "the Korean site"})`, () => {
+    let server: StaticServer;
+    let browser: Browser;
+    const outside: string[] = [];
+
+    beforeAll(async () => {
+      server = await serveStatic(inject(site));
+      browser = await launchBrowser();
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    async function open(path: string, viewport: { width: number; height: number }, problems: string[]): Promise<Page> {
+      const page = await browser.newPage({ viewport });
+      await watchPage(page, server.url, problems, outside, `${path}: `);
+      await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
+      await settle(page);
+      return page;
+    }
+
+    it.each(PATHS)("%s: every table declares key columns and shows them at 1280 px, and its first ones at 390 px", async (path) => {
+      const problems: string[] = [];
+      const failures: string[] = [];
+      for (const viewport of VIEWPORTS) {
+        const page = await open(path, viewport, problems);
+        const fits = await keyColumnFits(page);
+        if (viewport.width === 1280) expect(fits.length, `${path} shows no table`).toBeGreaterThan(0);
+        for (const fit of fits) {
+          const where = `${path} at ${viewport.name} px, table "${fit.table}"`;
+          if (fit.keys.length < 2) failures.push(`${where}: declares no key columns besides its row label`);
+          for (const column of fit.columns.slice(0, viewport.keys)) {
+            if (!column.found) failures.push(`${where}: key column ${column.column} is not shown`);
+            else if (column.outside > 0) failures.push(`${where}: key column ${column.column} ("${column.header}") sticks out ${column.outside} px`);
+          }
+        }
+        // A person's surname is never cut: "Camille de Vries" and "Camille Walker" stay apart.
+        const cutSurnames = await page.evaluate(() =>
+          Array.from(document.querySelectorAll<HTMLElement>(".data-table .cell-name.person .cell-name-last"))
+            .filter((span) => {
+              if (!span.getClientRects().length) return false;
+              const box = span.parentElement!.getBoundingClientRect();
+              return span.scrollWidth > span.clientWidth + 1 || span.getBoundingClientRect().right > box.right + 1;
+            })
+            .map((span) => span.parentElement!.title),
+        );
+        for (const name of cutSurnames) failures.push(`${path} at ${viewport.name} px: the surname of "${name}" is cut`);
+        await page.close();
+      }
+      expect(failures).toEqual([]);
+      expect(problems).toEqual([]);
+    });
+
+    it("makes no request outside its own origin", () => {
+      expect(outside).toEqual([]);
+    });
+  });
+}
+
+describe("a name cut to fit", () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await serveStatic(inject("siteDir"));
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("keeps its whole text in its title and the page, and shows it whole on focus", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${server.url}/teams/field_sales`, { waitUntil: "networkidle" });
+    await settle(page);
+    // An account name on a phone: cut with "…" at its end, the whole name in its title and text.
+    const cut = page.locator(".act-on .data-table tbody td:nth-child(2) .cell-name").filter({ hasText: /.{20}/ }).first();
+    const state = () => cut.evaluate((el: HTMLElement) => ({
+      title: el.title,
+      text: el.textContent,
+      cut: el.scrollWidth > el.clientWidth + 1 || Array.from(el.children).some((span) => span.scrollWidth > span.clientWidth + 1),
+      focusable: el.tabIndex === 0,
+    }));
+    const before = await state();
+    expect(before).toMatchObject({ cut: true, focusable: true });
+    expect(before.title).toBe(before.text);
+    const height = (await cut.boundingBox())!.height;
+    await cut.focus();
+    const after = await state();
+    expect(after.cut).toBe(false);
+    // Shown whole in its column, wrapped onto more lines, rather than widening the column.
+    expect((await cut.boundingBox())!.height).toBeGreaterThan(height);
+    await page.close();
+  });
+});
