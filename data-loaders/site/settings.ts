@@ -23,7 +23,8 @@ export async function siteSettings(db: DuckDBConnection) {
     periods: await queryRows(
       db,
       `select period_type, period_key, strftime(period_start, '%Y-%m-%d') as period_start,
-              strftime(period_end, '%Y-%m-%d') as period_end, previous_key, is_complete, period_index,
+              strftime(period_end, '%Y-%m-%d') as period_end, strftime(period_last_day, '%Y-%m-%d') as period_last_day,
+              quarter_key, previous_key, is_complete, period_index,
               has_data, is_partial, is_mature
        from int_periods order by period_type, period_start`,
     ),
