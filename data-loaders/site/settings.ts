@@ -38,6 +38,8 @@ export async function siteSettings(db: DuckDBConnection) {
       conversionWindowDays: Number(await setting("bottleneck_window_days")),
       tierShares: { A: Number(await setting("tier_share_a")), B: Number(await setting("tier_share_b")) },
       renewalWindowDays: Number(await setting("renewal_window_days")),
+      /** Pipeline coverage at or above which a period is healthy (mart_pipeline_summary.coverage_state). */
+      coverageThreshold: Number(await setting("coverage_threshold")),
       referenceYields: {
         inbound: Number(await setting("reference_yield_inbound")),
         outbound: Number(await setting("reference_yield_outbound")),
