@@ -131,6 +131,7 @@ export async function writeConfigTables(connection: DuckDBConnection, config: Co
     tier_share_a: String(config.tierShares.A),
     tier_share_b: String(config.tierShares.B),
     renewal_window_days: String(config.renewalWindowDays),
+    coverage_threshold: String(config.coverageThreshold),
     reference_yield_inbound: String(config.referenceYields.inbound),
     reference_yield_outbound: String(config.referenceYields.outbound),
     reference_yield_recycled: String(config.referenceYields.recycled),

@@ -133,6 +133,8 @@ export interface Config {
   tierShares: { A: number; B: number };
   /** Renewals due within this many days of the as-of date are customer success' list to act on. */
   renewalWindowDays: number;
+  /** Pipeline coverage (open pipeline due ÷ remaining target) at or above which a period's pipeline is healthy; below it, short. */
+  coverageThreshold: number;
   /** Lead → won conversion a B2B org can expect, drawn beside the export's own (METRICS.md). */
   referenceYields: { inbound: number; outbound: number; recycled: number };
 }

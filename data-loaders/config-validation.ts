@@ -16,7 +16,7 @@ import {
 
 /** The keys each object of the config may have; anything else is a typo or a setting we do not have. */
 const CONFIG_KEYS = {
-  "": ["$comment", "asOf", "locale", "currency", "exchangeRates", "fiscalYearStartMonth", "minimumSample", "salesforce", "funnel", "channels", "teamRoles", "teams", "teamPatterns", "ownerTeams", "opportunityTypes", "pipelines", "excludedLossReasons", "excludedAccounts", "lossReasons", "targets", "bottleneck", "recycling", "cohortMaturityDays", "tierShares", "renewalWindowDays", "referenceYields"],
+  "": ["$comment", "asOf", "locale", "currency", "exchangeRates", "fiscalYearStartMonth", "minimumSample", "salesforce", "funnel", "channels", "teamRoles", "teams", "teamPatterns", "ownerTeams", "opportunityTypes", "pipelines", "excludedLossReasons", "excludedAccounts", "lossReasons", "targets", "bottleneck", "recycling", "cohortMaturityDays", "tierShares", "renewalWindowDays", "coverageThreshold", "referenceYields"],
   tierShares: ["A", "B"],
   referenceYields: ["inbound", "outbound", "recycled"],
   salesforce: ["customFields"],
@@ -160,6 +160,7 @@ export function validateConfig(value: unknown, path = "config"): Config {
   }
   if (config.tierShares.A + config.tierShares.B >= 1) fail("tierShares", "shares of A and B that leave room for C (their sum below 1)");
   if (!Number.isInteger(config.renewalWindowDays) || config.renewalWindowDays < 1) fail("renewalWindowDays", "a positive number of days");
+  if (typeof config.coverageThreshold !== "number" || !(config.coverageThreshold > 0)) fail("coverageThreshold", "a pipeline coverage above 0, e.g. 3 (3×)");
   for (const key of ["inbound", "outbound", "recycled"] as const) {
     const share = config.referenceYields?.[key];
     if (typeof share !== "number" || !(share >= 0 && share <= 1)) fail(`referenceYields.${key}`, "a share between 0 and 1, e.g. 0.146");

@@ -23,7 +23,8 @@ export async function siteSettings(db: DuckDBConnection) {
     periods: await queryRows(
       db,
       `select period_type, period_key, strftime(period_start, '%Y-%m-%d') as period_start,
-              strftime(period_end, '%Y-%m-%d') as period_end, previous_key, is_complete, period_index,
+              strftime(period_end, '%Y-%m-%d') as period_end, strftime(period_last_day, '%Y-%m-%d') as period_last_day,
+              quarter_key, previous_key, is_complete, period_index,
               has_data, is_partial, is_mature
        from int_periods order by period_type, period_start`,
     ),
@@ -37,6 +38,8 @@ export async function siteSettings(db: DuckDBConnection) {
       conversionWindowDays: Number(await setting("bottleneck_window_days")),
       tierShares: { A: Number(await setting("tier_share_a")), B: Number(await setting("tier_share_b")) },
       renewalWindowDays: Number(await setting("renewal_window_days")),
+      /** Pipeline coverage at or above which a period is healthy (mart_pipeline_summary.coverage_state). */
+      coverageThreshold: Number(await setting("coverage_threshold")),
       referenceYields: {
         inbound: Number(await setting("reference_yield_inbound")),
         outbound: Number(await setting("reference_yield_outbound")),

@@ -40,10 +40,9 @@ export interface PipelineFlow {
 
 /**
  * The waterfall of one snapshot pair: open at the previous snapshot + created − won − lost ± other =
- * open at this snapshot. "Other" is what the mart's movements leave unexplained, so that the bars always
- * add up: amount changes of deals that stayed open (the mart values won and lost deals at their later
- * amount, the starting pipeline at its earlier one), deals created and closed between the snapshots
- * (counted as created, never open at either end), deals reopened or deleted.
+ * open at this snapshot. Every figure is a mart_pipeline_flow row, "other" included (what the movements
+ * leave unexplained, so that the bars always add up: the mart computes it); only the bars' running
+ * positions are worked out here, for drawing.
  * @example pipelineFlowSteps(rows, "2026-11-09").steps.map((s) => s.amount) // [2100, 700, -250, -300, 50, 2300]
  */
 export function pipelineFlowSteps(rows: FlowRow[], snapshotDate: string): PipelineFlow | null {
@@ -58,11 +57,7 @@ export function pipelineFlowSteps(rows: FlowRow[], snapshotDate: string): Pipeli
   const created = get("created");
   const won = get("won");
   const lost = get("lost");
-  const explained = start.amount + created.amount - won.amount - lost.amount;
-  const other = {
-    amount: end.amount - explained,
-    opportunities: end.opportunities - (start.opportunities + created.opportunities - won.opportunities - lost.opportunities),
-  };
+  const other = get("other");
   const steps: WaterfallStep[] = [];
   let running = 0;
   const push = (key: WaterfallKey, change: { amount: number; opportunities: number }, sign: 1 | -1 | 0) => {

@@ -364,20 +364,24 @@ export function recyclePoolChart(rows: Row[], { width: requestedWidth = 640, loc
 }
 
 /**
- * Records due for another approach per owner, stacked by reason group, most first: rows of
- * mart_act_on_summary's recycle queue (owner × reason group, `items`). At most `top` owners, so the chart
- * stays readable with hundreds of reps; the page's table and CSV have every one.
+ * Records due for another approach per owner, stacked by reason group, most first: `rows` are
+ * mart_act_on_summary's recycle-queue owner rows per reason group (`items`), `totals` each owner's row for
+ * the reason picked (reason_group 'all' for every group): the length and figure at the end of each bar.
+ * At most `top` owners, so the chart stays readable with hundreds of reps; the page's table and CSV have
+ * every one.
  */
-export function recycleQueueChart(rows: Row[], { width: requestedWidth = 640, locale = "en" as Locale, top = 15 } = {}): SVGSVGElement {
+export function recycleQueueChart(
+  rows: Row[],
+  { totals, width: requestedWidth = 640, locale = "en" as Locale, top = 15 }: { totals: Row[]; width?: number; locale?: Locale; top?: number },
+): SVGSVGElement {
   const width = chartWidth(requestedWidth);
   const t = translator(WORDS, locale);
   const ownerOf = (d: Row) => String(d.owner_name ?? d.owner_id ?? label("none", locale));
-  const counts = new Map<string, number>();
-  for (const d of rows) counts.set(ownerOf(d), (counts.get(ownerOf(d)) ?? 0) + Number(d.items));
+  const counts = new Map<string, number>(totals.map((d) => [ownerOf(d), Number(d.items)]));
   const owners = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, top).map(([o]) => o);
   const shown = rows.filter((d) => owners.includes(ownerOf(d)));
   const groups = REASON_GROUPS.filter((g) => shown.some((d) => d.reason_group === g));
-  const totals = owners.map((o) => ({ owner: o, n: counts.get(o)! }));
+  const ends = owners.map((o) => ({ owner: o, n: counts.get(o)! }));
   const records = (n: number) => t("records", n, formatCount(n, locale));
   return Plot.plot({
     width,
@@ -406,7 +410,7 @@ export function recycleQueueChart(rows: Row[], { width: requestedWidth = 640, lo
         }),
       ),
       Plot.ruleX([0]),
-      Plot.text(totals, { y: "owner", x: "n", text: (d: Row) => formatCount(d.n, locale), dx: 5, textAnchor: "start", fill: "currentColor" }),
+      Plot.text(ends, { y: "owner", x: "n", text: (d: Row) => formatCount(d.n, locale), dx: 5, textAnchor: "start", fill: "currentColor" }),
     ],
   }) as SVGSVGElement;
 }

@@ -1,7 +1,9 @@
 /**
  * The reverse funnel (목표 매출 역산): a bookings target planned back, step by step, to the leads it
  * needs, with mart_plan's trailing rates (METRICS.md "Reverse funnel"). The arithmetic is the mart
- * header's, done in the browser because the target is typed in by the reader.
+ * header's, done in the browser because the target is typed in by the reader; which rate is a low
+ * sample is the mart's (its `<n>_low_sample` columns), and the date leads must come in by is
+ * mart_plan_deadlines'.
  */
 
 /** The columns of one mart_plan row that the plan reads. */
@@ -27,6 +29,12 @@ export interface PlanRates {
   leads: number | null;
   median_cycle_days_lead_to_won: number | null;
   cycle_deals: number;
+  /** Each divisor's n (won_deals, closed_deals, sqls, mqls, leads) below config `minimumSample` (mart_plan). */
+  won_deals_low_sample: boolean;
+  closed_deals_low_sample: boolean;
+  sqls_low_sample: boolean;
+  mqls_low_sample: boolean;
+  leads_low_sample: boolean;
   note: string | null;
 }
 
@@ -49,6 +57,7 @@ export interface PlanStep {
   divisorValue: number | null;
   /** The divisor's n (won deals for the average deal size, else the rate's denominator). */
   n: number | null;
+  /** The divisor rests on fewer records than config `minimumSample` (mart_plan's `<n>_low_sample`, n being the divisor's n column). */
   lowSample: boolean;
   /** The divisor is missing or zero: this step and every one above it cannot be computed. */
   missing: boolean;
@@ -67,9 +76,9 @@ const CHAIN = [
  * Plan a bookings target back to leads. Returns the steps top-down (leads first, won deals last), as
  * the funnel reads. A missing (null) or zero divisor is reported, never divided by: that step and the
  * ones above it get `needed: null`.
- * @example planFromTarget(rates, 1_000_000, 10).at(-1) // {step: "won_deals", needed: 40, …} with a $25K average deal
+ * @example planFromTarget(rates, 1_000_000).at(-1) // {step: "won_deals", needed: 40, …} with a $25K average deal
  */
-export function planFromTarget(rates: PlanRates, target: number, minimumSample = 10): PlanStep[] {
+export function planFromTarget(rates: PlanRates, target: number): PlanStep[] {
   const steps: PlanStep[] = [];
   let needed: number | null = Number.isFinite(target) && target >= 0 ? target : null;
   let neededLow: number | null = needed;
@@ -101,7 +110,7 @@ export function planFromTarget(rates: PlanRates, target: number, minimumSample =
       divisor: link.divisor,
       divisorValue: missing ? null : value,
       n,
-      lowSample: !missing && n !== null && n < minimumSample,
+      lowSample: !missing && rates[`${link.n}_low_sample`] === true,
       missing,
     });
   }
@@ -112,15 +121,4 @@ export function planFromTarget(rates: PlanRates, target: number, minimumSample =
 export function wholeNumber(value: number | null): number | null {
   // A tolerance so that 40.0000000001 (floating point) does not become 41.
   return value === null ? null : Math.ceil(value - 1e-9);
-}
-
-/**
- * The last day leads can come in and still close, on the median, by the end of the period:
- * the period's last day minus the median lead → won cycle. Dates are ISO days (UTC).
- * @example leadDeadline("2027-04-01", 87) // "2027-01-03" (the quarter's last day is 2027-03-31)
- */
-export function leadDeadline(periodEnd: string, medianCycleDays: number | null): string | null {
-  if (medianCycleDays === null || !Number.isFinite(medianCycleDays)) return null;
-  const lastDay = Date.parse(`${periodEnd}T00:00:00Z`) - 86_400_000;
-  return new Date(lastDay - Math.round(medianCycleDays) * 86_400_000).toISOString().slice(0, 10);
 }

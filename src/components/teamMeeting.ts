@@ -43,23 +43,21 @@ export function trendWindow(periods: Period[], type: string, selectedKey: string
   return ofType.slice(Math.max(0, end - count), end);
 }
 
-/** The quarter holding a period (the marts that are kept by quarter only: mart_channel, mart_rep_performance). */
-export function quarterOf(periods: Period[], period: Pick<Period, "period_start">): Period | undefined {
-  return periods.find((p) => p.period_type === "quarter" && p.period_start <= period.period_start && period.period_start < p.period_end);
+/**
+ * The quarter holding a period (the marts that are kept by quarter only: mart_channel, mart_rep_performance):
+ * picked by the period's quarter_key (int_periods), never by comparing dates.
+ */
+export function quarterOf(periods: Period[], period: Pick<Period, "quarter_key">): Period | undefined {
+  return periods.find((p) => p.period_type === "quarter" && p.period_key === period.quarter_key);
 }
 
-/** The size of an act-on list (mart_act_on_summary rows of one list), for one owner (by user id) or for everyone ("all"). */
-export function listTotals(summary: Row[], list: string, owner = "all"): { items: number; amount: number; overdue_items: number; overdue_amount: number } {
-  const totals = { items: 0, amount: 0, overdue_items: 0, overdue_amount: 0 };
-  for (const d of summary) {
-    if (d.list !== list || (owner !== "all" && String(d.owner_id) !== owner)) continue;
-    for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += Number(d[k] ?? 0);
-  }
-  return totals;
-}
-
-/** Whether a recycle-queue record became due in the selected period: what is new on the list since the last meeting. */
-export function dueInPeriod(row: Row, period: Pick<Period, "period_start" | "period_end">): boolean {
-  const due = String(row.due_date).slice(0, 10);
-  return due >= period.period_start && due < period.period_end;
+/**
+ * The size of an act-on list, as mart_act_on_summary gives it: the team's row (level 'team') for everyone
+ * ("all"), or one owner's row (level 'owner', by user id), over every reason group. Picked, never summed.
+ * `summary` holds the rows of one list.
+ */
+export function listSize(summary: Row[], team: string, owner = "all"): Row | undefined {
+  return summary.find((d) =>
+    d.team === team && d.reason_group === "all" &&
+    (owner === "all" ? d.level === "team" : d.level === "owner" && String(d.owner_id) === owner));
 }

@@ -9,6 +9,10 @@ export interface Period {
   period_key: string;
   period_start: string;
   period_end: string;
+  /** The period's last day (the day before period_end), for pages to name. */
+  period_last_day?: string;
+  /** The quarter holding the period's first day (int_periods.quarter_key). */
+  quarter_key?: string;
   previous_key: string | null;
   is_complete: boolean;
   period_index: number;

@@ -77,4 +77,61 @@ describe("card figures trace to their marts", () => {
     expect(await velocityCard.innerText()).toContain(`${formatMoney(velocity.sales_velocity_per_month)} per month`);
     expect(site.problems).toEqual([]);
   });
+
+  it("act-on lists: each list's size is a mart_act_on_summary total row, the team's or the rep's, never a sum", async () => {
+    const summary = publishedMart("mart_act_on_summary");
+    const total = (list: string, level: string, more: (d: Record<string, any>) => boolean = () => true) =>
+      summary.find((d) => d.list === list && d.level === level && d.reason_group === "all" && more(d))!;
+    const cardText = (title: string) => site.page.locator(".card.kpi", { has: site.page.locator(`h2:text-is("${title}")`) }).innerText();
+
+    await site.page.goto(`${site.url}/teams/field_sales`, { waitUntil: "networkidle" });
+    await expect.poll(() => site.page.locator(".kpi .kpi-value").count()).toBeGreaterThan(3);
+    const aging = total("aging_deals", "team", (d) => d.team === "field_sales");
+    expect(await cardValue("Overdue open deals")).toBe(formatCount(aging.overdue_items));
+    expect(await cardText("Overdue open deals")).toContain(formatMoney(aging.overdue_amount));
+
+    await site.page.goto(`${site.url}/teams/customer_success`, { waitUntil: "networkidle" });
+    await expect.poll(() => site.page.locator(".kpi .kpi-value").count()).toBeGreaterThan(3);
+    const renewals = total("renewals_due", "team", (d) => d.team === "customer_success");
+    expect(await cardValue("Renewals due in 90 days")).toBe(formatCount(renewals.items));
+    expect(await cardText("Renewals due in 90 days")).toContain(`${formatCount(renewals.overdue_items)} overdue`);
+
+    // Inside sales: the team's queue, what became due in the selected month (mart_recycle_queue_due), and a rep's list size.
+    await site.page.goto(`${site.url}/teams/inside_sales`, { waitUntil: "networkidle" });
+    await expect.poll(() => site.page.locator(".kpi .kpi-value").count()).toBeGreaterThan(2);
+    const queue = total("recycle_queue", "team", (d) => d.team === "inside_sales");
+    expect(await cardValue("Recycle queue due now")).toBe(formatCount(queue.items));
+    const key = await selectedKey();
+    const newlyDue = publishedMart("mart_recycle_queue_due").find((d) => d.team === "inside_sales" && d.period_type === "month" && d.period_key === key);
+    expect(await cardText("Recycle queue due now")).toContain(`${formatCount(newlyDue?.records ?? 0)} became due in ${key}`);
+    const busiest = summary.filter((d) => d.list === "recycle_queue" && d.level === "owner" && d.reason_group === "all" && d.owner_id !== null)
+      .sort((a, b) => b.items - a.items)[0]!;
+    await site.page.goto(`${site.url}/teams/inside_sales?rep=${busiest.owner_id}`, { waitUntil: "networkidle" });
+    await expect.poll(() => site.page.locator(".act-on .list-shown").first().textContent()).toContain(`of ${formatCount(busiest.items)}`);
+
+    // The recycling page: the whole queue (every team), then one rep's over every reason group.
+    await site.page.goto(`${site.url}/recycling`, { waitUntil: "networkidle" });
+    const queueHeading = site.page.locator("h2", { hasText: /^Recycle queue \(/ });
+    await expect.poll(() => queueHeading.innerText()).toBe(`Recycle queue (${formatCount(total("recycle_queue", "all").items)})`);
+    await site.page.goto(`${site.url}/recycling?owner=${busiest.owner_id}`, { waitUntil: "networkidle" });
+    await expect.poll(() => queueHeading.innerText()).toBe(`Recycle queue (${formatCount(busiest.items)})`);
+    expect(site.problems).toEqual([]);
+  });
+
+  it("plan: each period's coverage status is mart_pipeline_summary's coverage_state, the lead deadline mart_plan_deadlines'", async () => {
+    await site.page.goto(`${site.url}/plan`, { waitUntil: "networkidle" });
+    const states: Record<string, string> = { healthy: "3× or more", short: "Below 3×", met: "Target met", no_target: "No target", unknown: "Unknown" };
+    const quarters = publishedMart("mart_pipeline_summary").filter((d) => d.period_type === "quarter");
+    const table = site.page.locator(".data-table:has(th:text('Status'))");
+    await expect.poll(() => table.locator("tbody tr").count()).toBe(quarters.length);
+    const column = (await table.locator("thead th").allInnerTexts()).findIndex((h) => h.trim() === "Status") + 1;
+    const statuses = await table.locator(`tbody tr td:nth-child(${column})`).allInnerTexts();
+    expect(statuses).toEqual(quarters.map((d) => states[d.coverage_state]));
+    // The quarter the plan opens on (the first one ahead), all channels.
+    const quarter = quarters.find((d) => !d.is_current) ?? quarters[0]!;
+    const deadline = publishedMart("mart_plan_deadlines").find((d) => d.channel === "all" && d.period_key === quarter.period_key)!;
+    await expect.poll(() => site.page.locator(".plan-words .deadline").textContent()).toContain(`Leads must arrive by ${deadline.lead_deadline}`);
+    expect(await site.page.locator(".plan-words h3").innerText()).toContain(`by ${quarter.period_last_day}`);
+    expect(site.problems).toEqual([]);
+  });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { pipelineFlowSteps, snapshotPairs, type FlowRow } from "../../src/components/pipelineFlow.ts";
 
 // The rows mart_pipeline_flow gives for its own test's two snapshots (test/models/mart_pipeline_flow.test.ts):
-// open 2,100 → created 700, won 250 (o2 was 200 while open), lost 300 → open 2,300.
+// open 2,100 → created 700, won 250 (o2 was 200 while open), lost 300 → open 2,300; other = 2,300 −
+// (2,100 + 700 − 250 − 300) = 50 and 5 − (6 + 1 − 1 − 1) = 0 opportunities, as the mart gives it.
 const row = (movement: string, opportunities: number, amount: number, snapshot_date = "2026-11-09", previous_snapshot_date = "2026-11-02"): FlowRow =>
   ({ snapshot_date, previous_snapshot_date, movement, opportunities, amount });
 const ROWS: FlowRow[] = [
@@ -12,6 +13,7 @@ const ROWS: FlowRow[] = [
   row("moved_back", 1, 600),
   row("open_end", 5, 2300),
   row("open_start", 6, 2100),
+  row("other", 0, 50),
   row("pulled_in", 1, 500),
   row("pushed_out", 1, 400),
   row("won", 1, 250),
@@ -43,7 +45,8 @@ describe("pipelineFlowSteps(rows, snapshotDate)", () => {
   });
 
   it("counts a movement the pair does not have as zero, and a shrinking remainder as a decrease", () => {
-    const flow = pipelineFlowSteps([row("open_start", 3, 900), row("open_end", 2, 500), row("lost", 1, 300)], "2026-11-09")!;
+    // The mart's other: 500 − (900 − 300) = −100.
+    const flow = pipelineFlowSteps([row("open_start", 3, 900), row("open_end", 2, 500), row("lost", 1, 300), row("other", 0, -100)], "2026-11-09")!;
     expect(flow.steps.map((s) => [s.key, s.kind, s.amount])).toEqual([
       ["open_start", "total", 900],
       ["created", "increase", 0],

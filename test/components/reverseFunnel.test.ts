@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { leadDeadline, planFromTarget, wholeNumber, type PlanRates } from "../../src/components/reverseFunnel.ts";
+import { planFromTarget, wholeNumber, type PlanRates } from "../../src/components/reverseFunnel.ts";
 
 // Round rates a person can check: $25K deals, 50% win rate, 80% SQL → opportunity, 50% MQL → SQL,
 // 20% lead → MQL. $1M → 40 won deals → 80 opportunities → 100 SQLs → 200 MQLs → 1,000 leads.
@@ -25,12 +25,18 @@ const RATES: PlanRates = {
   leads: 5_000,
   median_cycle_days_lead_to_won: 87,
   cycle_deals: 200,
+  // mart_plan's flags with minimumSample 10: only the 8 MQLs are too few.
+  won_deals_low_sample: false,
+  closed_deals_low_sample: false,
+  sqls_low_sample: false,
+  mqls_low_sample: true,
+  leads_low_sample: false,
   note: null,
 };
 
-describe("planFromTarget(rates, target, minimumSample)", () => {
+describe("planFromTarget(rates, target)", () => {
   it("divides the target step by step, from won deals up to leads, and lists the steps top-down", () => {
-    const plan = planFromTarget(RATES, 1_000_000, 10);
+    const plan = planFromTarget(RATES, 1_000_000);
     expect(plan.map((s) => [s.step, s.needed === null ? null : Math.round(s.needed * 1e6) / 1e6])).toEqual([
       ["leads", 1000],
       ["mqls", 200],
@@ -47,9 +53,11 @@ describe("planFromTarget(rates, target, minimumSample)", () => {
     ]);
   });
 
-  it("marks a rate below the minimum sample", () => {
-    const plan = planFromTarget(RATES, 1_000_000, 10);
+  it("marks the step whose divisor the mart flags as a low sample, never a missing one", () => {
+    const plan = planFromTarget(RATES, 1_000_000);
     expect(plan.filter((s) => s.lowSample).map((s) => s.step)).toEqual(["mqls"]);
+    const missing = planFromTarget({ ...RATES, mql_to_sql_rate: null }, 1_000_000);
+    expect(missing.filter((s) => s.lowSample)).toEqual([]);
   });
 
   it("gives the range of counts needed at the rates' interval bounds, compounding up the chain", () => {
@@ -88,16 +96,5 @@ describe("planFromTarget(rates, target, minimumSample)", () => {
 describe("wholeNumber(value)", () => {
   it("rounds up to whole records, but not a floating-point hair above a whole number", () => {
     expect([wholeNumber(40.2), wholeNumber(40 + 1e-12), wholeNumber(40), wholeNumber(null)]).toEqual([41, 40, 40, null]);
-  });
-});
-
-describe("leadDeadline(periodEnd, medianCycleDays)", () => {
-  it("counts the median cycle back from the period's last day", () => {
-    expect(leadDeadline("2027-04-01", 87)).toBe("2027-01-03");
-    expect(leadDeadline("2027-01-01", 0)).toBe("2026-12-31");
-  });
-
-  it("has no deadline without a cycle", () => {
-    expect(leadDeadline("2027-04-01", null)).toBeNull();
   });
 });

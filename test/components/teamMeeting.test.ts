@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Period } from "../../src/components/filters.ts";
-import { dueInPeriod, handoffLabel, listTotals, quarterOf, trendWindow } from "../../src/components/teamMeeting.ts";
+import { handoffLabel, listSize, quarterOf, trendWindow } from "../../src/components/teamMeeting.ts";
 import { listRows } from "../../src/components/mart.ts";
 
 const month = (key: string, start: string, end: string, complete = true): Period => ({
@@ -36,28 +36,33 @@ describe("trendWindow(periods, type, selectedKey, count)", () => {
 });
 
 describe("quarterOf(periods, period)", () => {
-  it("finds the quarter holding a month", () => {
-    expect(quarterOf([q3, q4], month("2026-11", "2026-11-01", "2026-12-01"))?.period_key).toBe("2026-Q4");
+  it("picks the quarter a period names as its quarter_key", () => {
+    expect(quarterOf([q3, q4], { quarter_key: "2026-Q4" })?.period_key).toBe("2026-Q4");
+    expect(quarterOf([q3, q4], { quarter_key: "2027-Q1" })).toBeUndefined();
   });
 });
 
-describe("listTotals(summary, list, owner), dueInPeriod(row, period)", () => {
+describe("listSize(summary, team, owner)", () => {
+  // mart_act_on_summary's aging deals (test/models/mart_act_on_lists.test.ts): the team's row and one row per owner.
   const summary = [
-    { list: "aging_deals", owner_id: "005A", owner_name: "Ava", items: 3, amount: 55000, overdue_items: 2, overdue_amount: 50000 },
-    { list: "aging_deals", owner_id: "005B", owner_name: "Ben", items: 2, amount: 18000, overdue_items: 1, overdue_amount: 10000 },
-    { list: "renewals_due", owner_id: "005A", owner_name: "Ava", items: 1, amount: 6000, overdue_items: 0, overdue_amount: 0 },
+    { list: "aging_deals", level: "all", team: null, owner_id: null, reason_group: "all", items: 5, amount: 73000 },
+    { list: "aging_deals", level: "team", team: "field_sales", owner_id: null, reason_group: "all", items: 5, amount: 73000 },
+    { list: "aging_deals", level: "owner", team: "field_sales", owner_id: "005A", reason_group: "all", items: 3, amount: 55000 },
+    { list: "aging_deals", level: "owner", team: "field_sales", owner_id: "005B", reason_group: "all", items: 2, amount: 18000 },
   ];
-  it("adds up one list, for everyone or for one owner", () => {
-    expect(listTotals(summary, "aging_deals")).toEqual({ items: 5, amount: 73000, overdue_items: 3, overdue_amount: 60000 });
-    expect(listTotals(summary, "aging_deals", "005B")).toEqual({ items: 2, amount: 18000, overdue_items: 1, overdue_amount: 10000 });
-    expect(listTotals(summary, "recycle_queue")).toEqual({ items: 0, amount: 0, overdue_items: 0, overdue_amount: 0 });
+  it("picks the team's row for everyone and the owner's row for one rep, never adding rows", () => {
+    expect(listSize(summary, "field_sales")).toMatchObject({ level: "team", items: 5, amount: 73000 });
+    expect(listSize(summary, "field_sales", "005B")).toMatchObject({ level: "owner", items: 2, amount: 18000 });
+    expect(listSize(summary, "field_sales", "005C")).toBeUndefined();
+    expect(listSize(summary, "korea_sales")).toBeUndefined();
   });
 
-  it("marks what became due in the selected period (its end excluded)", () => {
-    const october = { period_start: "2026-10-01", period_end: "2026-11-01" };
-    expect(dueInPeriod({ due_date: "2026-10-05" }, october)).toBe(true);
-    expect(dueInPeriod({ due_date: "2026-11-01" }, october)).toBe(false);
-    expect(dueInPeriod({ due_date: "2026-01-05" }, october)).toBe(false);
+  it("takes a recycle-queue owner's row over every reason group, not one group's", () => {
+    const queue = [
+      { level: "owner", team: "inside_sales", owner_id: "005J", reason_group: "revisit_later", items: 1 },
+      { level: "owner", team: "inside_sales", owner_id: "005J", reason_group: "all", items: 2 },
+    ];
+    expect(listSize(queue, "inside_sales", "005J")?.items).toBe(2);
   });
 });
 

@@ -43,4 +43,24 @@ describe("int_periods", () => {
       ["FY2026-Q2", "2026-02-01"],
     ]);
   });
+
+  it("names each period's last day and the quarter holding it, by the fiscal year", async () => {
+    // Fiscal year from April: February 2026 is in FY2026-Q4 (Jan–Mar); ISO week 2026-W06 starts Mon 2 Feb.
+    const config = JSON.parse(readFileSync("data/config.json", "utf8"));
+    const configPath = join(tempDir(), "config.json");
+    writeFileSync(configPath, JSON.stringify({ ...config, fiscalYearStartMonth: 4 }));
+    const warehouse = await buildFixture(join(FIXTURES, "salesforce-funnel"), { configPath });
+    const rows = await query(
+      warehouse,
+      `select period_type, period_key, strftime(period_last_day, '%Y-%m-%d') as last_day, quarter_key
+       from int_periods where period_key in ('2026-W06', '2026-02', 'FY2026-Q4', 'FY2026') order by period_type`,
+    );
+    expect(rows).toEqual([
+      { period_type: "month", period_key: "2026-02", last_day: "2026-02-28", quarter_key: "FY2026-Q4" },
+      { period_type: "quarter", period_key: "FY2026-Q4", last_day: "2026-03-31", quarter_key: "FY2026-Q4" },
+      { period_type: "week", period_key: "2026-W06", last_day: "2026-02-08", quarter_key: "FY2026-Q4" },
+      // A year's quarter is its first: April–June 2025.
+      { period_type: "year", period_key: "FY2026", last_day: "2026-03-31", quarter_key: "FY2026-Q1" },
+    ]);
+  });
 });

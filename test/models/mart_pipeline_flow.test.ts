@@ -14,6 +14,7 @@ import { buildFixture, query, tempDir } from "../helpers.ts";
 //   o6   Proposal       600  close 12-31   →  Discovery      600  close 12-31   moved_back
 //   o7          —                          →  Qualification  700  close 12-31   created
 //   open_start: o1..o6 = 6, 2,100      open_end: o1, o4, o5, o6, o7 = 5, 2,300
+//   other: 2,300 − (2,100 + 700 − 250 − 300) = 50 (o2 was 200 while open, won at 250); 5 − (6 + 1 − 1 − 1) = 0
 const HEADER = "opportunity_id,stage_name,amount,close_date,created_at";
 const WEEK1 = [
   "o1,Qualification,100,2026-11-30,2026-10-01",
@@ -44,7 +45,7 @@ describe("mart_pipeline_flow: a series of dated snapshots", () => {
     warehouse = await buildFixture(dir);
   });
 
-  it("classifies every opportunity's movement between the two snapshots", async () => {
+  it("classifies every opportunity's movement between the two snapshots, and what they leave unexplained", async () => {
     const rows = await query(
       warehouse,
       "select strftime(snapshot_date, '%Y-%m-%d') as date, movement, opportunities, amount from mart_pipeline_flow order by movement",
@@ -56,6 +57,7 @@ describe("mart_pipeline_flow: a series of dated snapshots", () => {
       { date: "2026-11-09", movement: "moved_back", opportunities: 1, amount: 600 },
       { date: "2026-11-09", movement: "open_end", opportunities: 5, amount: 2300 },
       { date: "2026-11-09", movement: "open_start", opportunities: 6, amount: 2100 },
+      { date: "2026-11-09", movement: "other", opportunities: 0, amount: 50 },
       { date: "2026-11-09", movement: "pulled_in", opportunities: 1, amount: 500 },
       { date: "2026-11-09", movement: "pushed_out", opportunities: 1, amount: 400 },
       { date: "2026-11-09", movement: "won", opportunities: 1, amount: 250 },

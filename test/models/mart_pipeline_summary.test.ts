@@ -97,12 +97,34 @@ describe("mart_pipeline_summary", () => {
 
   it("has no remaining target nor coverage without a target, or once the target is met", async () => {
     const noTarget = await buildFixture(`${FIXTURES}/pipeline`, { configPath: configWith({ targets: {} }) });
-    const rows = await query(noTarget, `select distinct target, remaining_target, coverage from mart_pipeline_summary`);
-    expect(rows).toEqual([{ target: null, remaining_target: null, coverage: null }]);
+    const rows = await query(noTarget, `select distinct target, remaining_target, coverage, coverage_state from mart_pipeline_summary`);
+    expect(rows).toEqual([{ target: null, remaining_target: null, coverage: null, coverage_state: "no_target" }]);
     // A 20,000 monthly target: November's 30,000 won already exceed it → nothing remains, coverage null.
     const small = await buildFixture(`${FIXTURES}/pipeline`, { configPath: configWith({ targets: { field_sales: { bookings: 20000 } } }) });
-    const [november] = await query(small, `select remaining_target, coverage from mart_pipeline_summary where period_key = '2026-11'`);
-    expect(november).toEqual({ remaining_target: 0, coverage: null });
+    const [november] = await query(small, `select remaining_target, coverage, coverage_state from mart_pipeline_summary where period_key = '2026-11'`);
+    expect(november).toEqual({ remaining_target: 0, coverage: null, coverage_state: "met" });
+  });
+
+  it("calls each period's coverage healthy or short against config coverageThreshold, and names its last day", async () => {
+    // At the default 3×, every coverage above (0.7143 at most) is short.
+    const rows = await query(warehouse, `select period_key, period_last_day, coverage_state from mart_pipeline_summary order by period_type, period_start`);
+    expect(rows).toEqual([
+      { period_key: "2026-11", period_last_day: "2026-11-30", coverage_state: "short" },
+      { period_key: "2026-12", period_last_day: "2026-12-31", coverage_state: "short" },
+      { period_key: "2027-01", period_last_day: "2027-01-31", coverage_state: "short" },
+      { period_key: "2026-Q4", period_last_day: "2026-12-31", coverage_state: "short" },
+      { period_key: "2027-Q1", period_last_day: "2027-03-31", coverage_state: "short" },
+      { period_key: "2026", period_last_day: "2026-12-31", coverage_state: "short" },
+      { period_key: "2027", period_last_day: "2027-12-31", coverage_state: "short" },
+    ]);
+    // At 0.2×: 2026-11 0.7143, 2026-12 0.2 (at the threshold: healthy), Q4 0.3182 are healthy; 0.15, 0.05, 0.066, 0.0125 short.
+    const lower = await buildFixture(`${FIXTURES}/pipeline`, { configPath: configWith({ targets: TARGETS, coverageThreshold: 0.2 }) });
+    const states = await query(lower, `select period_key, coverage_state from mart_pipeline_summary order by period_type, period_start`);
+    expect(states.map((r) => [r.period_key, r.coverage_state])).toEqual([
+      ["2026-11", "healthy"], ["2026-12", "healthy"], ["2027-01", "short"],
+      ["2026-Q4", "healthy"], ["2027-Q1", "short"],
+      ["2026", "short"], ["2027", "short"],
+    ]);
   });
 
   it("labels its future periods exactly as int_periods does, with a fiscal year starting in April too", async () => {
@@ -133,6 +155,14 @@ describe.skipIf(SKIP_REAL_DATA)("mart_pipeline_summary on an export whose open d
        from mart_pipeline_summary`,
     );
     expect(rows[0]).toMatchObject({ with_amount: 0, with_overdue: 0, with_coverage: 0, open_deals: 2089 });
+    // With a target still to reach (a billion a month), coverage is unknown, not 0× nor short.
+    const targeted = await buildFixture(realData("maven-crm-sales-opportunities"), {
+      mappingPath: "data/mappings/maven-crm.json",
+      configPath: configWith({ targets: { field_sales: { bookings: 1e9 } } }),
+    });
+    expect(await query(targeted, "select distinct coverage, coverage_state from mart_pipeline_summary")).toEqual([
+      { coverage: null, coverage_state: "unknown" },
+    ]);
     expect(rows[0]!.periods).toBeGreaterThan(0);
     expect(rows[0]!.note).toContain("2089 open deals have no expected close date");
   });

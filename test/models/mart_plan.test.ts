@@ -1,5 +1,7 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, FIXTURES, query, realData, SKIP_REAL_DATA } from "../helpers.ts";
+import { buildFixture, FIXTURES, query, realData, SKIP_REAL_DATA, tempDir } from "../helpers.ts";
 
 // test/fixtures/pipeline, as of 2026-11-15. The data starts 2025-11-01.
 // Closed-deal window: the trailing 4 complete quarters, 2025-10-01 .. 2026-09-30. New business closed in it:
@@ -87,6 +89,55 @@ describe("mart_plan", () => {
     expect(all!.lead_to_mql_rate_low).toBeLessThan(0.625);
     expect(all!.lead_to_mql_rate_high).toBeGreaterThan(0.625);
     expect(all).toMatchObject({ low_sample: true, note: null });
+  });
+
+  it("flags each divisor of the reverse funnel whose n is below config minimumSample", async () => {
+    // minimumSample 3. n per divisor (won deals, closed deals, SQLs, MQLs, leads), from the counts above:
+    //   inbound  1, 3, 3, 4, 5 → only the average deal (1 < 3);   outbound 1, 1, 1, 1, 3 → all but leads;
+    //   unknown  0, 0, 0, 0, 0 → all;                              all      2, 4, 4, 5, 8 → only the average deal.
+    const config = JSON.parse(readFileSync("data/config.json", "utf8"));
+    const path = join(tempDir(), "config.json");
+    writeFileSync(path, JSON.stringify({ ...config, minimumSample: 3 }));
+    const lenient = await buildFixture(`${FIXTURES}/pipeline`, { configPath: path });
+    const rows = await query(
+      lenient,
+      `select channel, won_deals_low_sample as deal, closed_deals_low_sample as win, sqls_low_sample as sql,
+              mqls_low_sample as mql, leads_low_sample as lead
+       from mart_plan`,
+    );
+    expect(rows).toEqual([
+      { channel: "inbound", deal: true, win: false, sql: false, mql: false, lead: false },
+      { channel: "outbound", deal: true, win: true, sql: true, mql: true, lead: false },
+      { channel: "unknown", deal: true, win: true, sql: true, mql: true, lead: true },
+      { channel: "all", deal: true, win: false, sql: false, mql: false, lead: false },
+    ]);
+  });
+
+  it("gives, per channel and quarter ahead, the day leads must come in by and whether it has passed", async () => {
+    // The quarters ahead of 2026-11-15 (mart_pipeline_summary): Q4 2026 ends 31 Dec, Q1 2027 ends 31 Mar.
+    //   all, median 129 days: 31 Dec − 129 = 24 Aug 2026 (31 Dec → 30 Nov 31, → 31 Oct 61, → 30 Sep 92,
+    //     → 31 Aug 122, − 7) — passed; 31 Mar 2027 − 129 = 22 Nov 2026 (→ 28 Feb 31, → 31 Jan 59, → 31 Dec 90,
+    //     → 30 Nov 121, − 8) — not passed. A lead coming in on 15 Nov closes around 15 Nov + 129 =
+    //     24 Mar 2027 (15 + 31 + 31 + 28 = 105 to 28 Feb, + 24).
+    //   inbound, 99: 31 Dec − 99 = 23 Sep (92 to 30 Sep, − 7), passed; 31 Mar − 99 = 22 Dec (90 to 31 Dec, − 9).
+    //   outbound, 159: 31 Mar − 159 = 23 Oct 2026 (121 to 30 Nov, 151 to 31 Oct, − 8): passed.
+    //   unknown: no won deal, no median, no dates.
+    const rows = await query(
+      warehouse,
+      `select channel, period_key, period_last_day, lead_deadline, is_deadline_passed, new_lead_close_date from mart_plan_deadlines`,
+    );
+    const q4 = { period_key: "2026-Q4", period_last_day: "2026-12-31" };
+    const q1 = { period_key: "2027-Q1", period_last_day: "2027-03-31" };
+    expect(rows).toEqual([
+      { channel: "inbound", ...q4, lead_deadline: "2026-09-23", is_deadline_passed: true, new_lead_close_date: "2027-02-22" },
+      { channel: "inbound", ...q1, lead_deadline: "2026-12-22", is_deadline_passed: false, new_lead_close_date: "2027-02-22" },
+      { channel: "outbound", ...q4, lead_deadline: "2026-07-25", is_deadline_passed: true, new_lead_close_date: "2027-04-23" },
+      { channel: "outbound", ...q1, lead_deadline: "2026-10-23", is_deadline_passed: true, new_lead_close_date: "2027-04-23" },
+      { channel: "unknown", ...q4, lead_deadline: null, is_deadline_passed: null, new_lead_close_date: null },
+      { channel: "unknown", ...q1, lead_deadline: null, is_deadline_passed: null, new_lead_close_date: null },
+      { channel: "all", ...q4, lead_deadline: "2026-08-24", is_deadline_passed: true, new_lead_close_date: "2027-03-24" },
+      { channel: "all", ...q1, lead_deadline: "2026-11-22", is_deadline_passed: false, new_lead_close_date: "2027-03-24" },
+    ]);
   });
 
   it.skipIf(SKIP_REAL_DATA)("says why, instead of showing zeros, when the export has no leads (Maven)", async () => {

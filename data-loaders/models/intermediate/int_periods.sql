@@ -6,6 +6,8 @@
 -- @column period_key: label, e.g. 2026-W47, 2026-11, 2026-Q4 (FY2027-Q1 with a fiscal year not starting in January), 2026
 -- @column period_start: first day of the period
 -- @column period_end: first day after the period
+-- @column period_last_day: last day of the period (the day before period_end), as pages name it
+-- @column quarter_key: the quarter holding the period's first day (a quarter's own key for a quarter), for the marts kept by quarter only
 -- @column previous_key: the period before, for "vs previous period"
 -- @column is_complete: the period ended on or before the as-of date
 -- @column period_index: 1 for the latest period of its type, 2 for the one before, …
@@ -57,6 +59,8 @@ final as (
     period_key,
     period_start,
     period_end,
+    period_end - 1 as period_last_day,
+    period_key('quarter', period_start('quarter', period_start, (select fy_start from settings)), (select fy_start from settings)) as quarter_key,
     lag(period_key) over (partition by period_type order by period_start) as previous_key,
     period_end <= (select as_of from int_as_of) + 1 as is_complete,
     period_end - 1 + (select value::integer from config_setting where name = 'cohort_maturity_days') <= (select as_of from int_as_of) as is_mature,

@@ -7,6 +7,7 @@
 -- @column period_key: label, as in int_periods (2026-11, 2026-Q4, 2026; FY… with a fiscal year not starting in January)
 -- @column period_start: first day of the period
 -- @column period_end: first day after the period
+-- @column period_last_day: last day of the period (the day before period_end), as pages name it
 -- @column is_current: the period holds the as-of date (overdue deals are counted in it)
 with settings as (
   select value::integer as fy_start from config_setting where name = 'fiscal_year_start_month'
@@ -42,6 +43,7 @@ final as (
     labelled.period_key,
     labelled.period_start,
     labelled.period_end,
+    labelled.period_end - 1 as period_last_day,
     as_of.as_of >= labelled.period_start and as_of.as_of < labelled.period_end as is_current
   from labelled
   cross join as_of

@@ -51,10 +51,7 @@ lost_amounts as (
 ),
 
 motions as (
-  select
-    count(*) filter (where motion = 'expansion') > 0 as has_expansion,
-    count(*) filter (where motion = 'renewal') > 0 as has_renewal
-  from int_opportunities
+  select has_expansion, has_renewal from int_motions
 ),
 
 counted as (

@@ -7,11 +7,16 @@
 --   moved_back  — open in both, at an earlier step now
 --   pushed_out  — open in both, same step, close date later now
 --   pulled_in   — open in both, same step, close date earlier now
--- plus open_start (open pipeline at the previous snapshot) and open_end (at this one).
+-- plus open_start (open pipeline at the previous snapshot) and open_end (at this one), and
+--   other       — what those movements leave unexplained, so that the waterfall adds up:
+--                 open_end − (open_start + created − won − lost), in opportunities and in amount (amount
+--                 changes of deals that stayed open, won and lost deals valued at their later amount,
+--                 deals created and closed between the snapshots, deals reopened or deleted); may be
+--                 negative; unknown (null) when one of those amounts is.
 -- Amounts are those of the later snapshot (of the earlier one for open_start).
 -- @column snapshot_date: the later snapshot's date
 -- @column previous_snapshot_date: the earlier snapshot's date
--- @column movement: created, won, lost, advanced, moved_back, pushed_out, pulled_in, open_start or open_end
+-- @column movement: created, won, lost, advanced, moved_back, pushed_out, pulled_in, open_start, open_end or other
 -- @column opportunities: opportunities that moved so
 -- @column amount: their amount in the reporting currency
 with snapshots as (
@@ -70,7 +75,7 @@ open_ends as (
   where dates.previous_snapshot_date is not null
 ),
 
-final as (
+counted as (
   select snapshot_date, previous_snapshot_date, movement, count(*)::integer as opportunities, amount_total(sum(amount), count(amount), count(*)) as amount
   from (
     select snapshot_date, previous_snapshot_date, movement, amount from movements where movement is not null
@@ -78,6 +83,29 @@ final as (
     select * from open_ends
   )
   group by all
+),
+
+other as (
+  -- open_end − (open_start + created − won − lost): a movement the pair lacks counts 0.
+  select
+    dates.snapshot_date,
+    dates.previous_snapshot_date,
+    'other' as movement,
+    coalesce(sum(counted.opportunities * signs.sign), 0)::integer as opportunities,
+    case when count(*) filter (where counted.movement is not null and counted.amount is null) = 0 then
+      coalesce(sum(counted.amount * signs.sign), 0)
+    end as amount
+  from dates
+  cross join (values ('open_end', 1), ('open_start', -1), ('created', -1), ('won', 1), ('lost', 1)) as signs (movement, sign)
+  left join counted on counted.snapshot_date = dates.snapshot_date and counted.movement = signs.movement
+  where dates.previous_snapshot_date is not null
+  group by dates.snapshot_date, dates.previous_snapshot_date
+),
+
+final as (
+  select * from counted
+  union all
+  select * from other
 )
 
 select * from final

@@ -9,6 +9,9 @@
 -- has to close if it closes at all (overdue_count says how many of the current period's deals those are).
 --   remaining_target = the bookings target of the period's field-sales teams (summed) − bookings won so far in it, floored at 0
 --   coverage         = open_amount ÷ remaining_target (null without a target, or when nothing remains)
+--   coverage_state   = no_target (no bookings target set), met (nothing remains to reach), unknown (the open
+--                      pipeline due or the bookings won cannot be told), healthy (coverage at or above config
+--                      `coverageThreshold`, 3×) or short (below it)
 --   sales velocity   = open opportunities × win rate × average won deal size ÷ average cycle days,
 --                      in reporting currency per day. Its inputs come from new business closed in the
 --                      trailing complete quarters of config `bottleneck.baselineQuarters` (the baseline_* columns; fewer when the data is
@@ -20,6 +23,7 @@
 -- @column period_key: period label (int_periods)
 -- @column period_start: first day of the period
 -- @column period_end: first day after the period
+-- @column period_last_day: last day of the period (the day before period_end), the day a plan for the period must be reached by
 -- @column is_current: the period holds the as-of date
 -- @column open_amount: amount of open new-business and expansion deals due in the period (overdue deals in the current period); null when no open deal has an expected close date
 -- @column open_count: number of those deals; null when no open deal has an expected close date
@@ -29,6 +33,7 @@
 -- @column bookings_won: new-business and expansion bookings won in the period so far (by close date)
 -- @column remaining_target: target − bookings_won, floored at 0; null without a target
 -- @column coverage: open_amount ÷ remaining_target; null without a target or when nothing remains to reach
+-- @column coverage_state: healthy (coverage ≥ config `coverageThreshold`), short (below it), met (target set and nothing remains to reach), no_target (no bookings target) or unknown (open pipeline or bookings won unknown)
 -- @column velocity_open_opportunities: open new-business deals now (velocity input)
 -- @column baseline_closed_deals: new-business deals closed in the baseline quarters (win rate n)
 -- @column baseline_won_deals: of those, won
@@ -63,6 +68,10 @@ targets as (
 
 minimum_sample as (
   select value::integer as minimum_sample from config_setting where name = 'minimum_sample'
+),
+
+coverage_threshold as (
+  select value::double as coverage_threshold from config_setting where name = 'coverage_threshold'
 ),
 
 availability as (
@@ -205,6 +214,7 @@ final as (
     with_targets.period_key,
     with_targets.period_start,
     with_targets.period_end,
+    with_targets.period_last_day,
     with_targets.is_current,
     -- When no open deal has an expected close date, what is due (or overdue) in a period is unknown, not 0.
     case when not pipeline_undated then with_targets.open_amount end as open_amount,
@@ -217,7 +227,16 @@ final as (
     case when with_targets.target is not null and with_targets.bookings_won is not null then
       greatest(with_targets.target - with_targets.bookings_won, 0)
     end as remaining_target,
-    open_amount / nullif(remaining_target, 0) as coverage,
+    -- The open amount as shown (null when no open deal has a close date): a bare open_amount here would be
+    -- with_targets' column (0 then), not the column above, and make an unknown pipeline look like 0×.
+    (case when not pipeline_undated then with_targets.open_amount end) / nullif(remaining_target, 0) as coverage,
+    case
+      when with_targets.target is null then 'no_target'
+      when remaining_target = 0 then 'met'
+      when coverage is null then 'unknown'
+      when coverage >= (select coverage_threshold from coverage_threshold) then 'healthy'
+      else 'short'
+    end as coverage_state,
     velocity.velocity_open_opportunities,
     velocity.baseline_closed_deals,
     velocity.baseline_won_deals,

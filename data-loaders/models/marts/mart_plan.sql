@@ -7,7 +7,8 @@
 --   sqls_needed          = opportunities_needed ÷ sql_to_opportunity_rate
 --   mqls_needed          = sqls_needed ÷ mql_to_sql_rate
 --   leads_needed         = mqls_needed ÷ lead_to_mql_rate
---   and the leads must come in about median_cycle_days_lead_to_won days before the bookings are due.
+--   and the leads must come in about median_cycle_days_lead_to_won days before the bookings are due
+--   (the date, per quarter, is mart_plan_deadlines').
 -- (It assumes every opportunity comes from an SQL; opportunities created without a lead make the
 -- lead, MQL and SQL figures an upper bound.)
 -- Two windows, both shown as columns:
@@ -43,6 +44,11 @@
 -- @column median_cycle_days_lead_to_won: median days from funnel entry to close, over the won deals of the closed-deal window
 -- @column cycle_deals: won deals the median cycle is taken over (deals closed before their funnel entry are left out)
 -- @column low_sample: one of the rates above rests on fewer records than config `minimumSample`
+-- @column won_deals_low_sample: won_deals (the average deal size's n) is below config `minimumSample`
+-- @column closed_deals_low_sample: closed_deals (the win rate's n) is below config `minimumSample`
+-- @column sqls_low_sample: sqls is below config `minimumSample` (false when the rate is unknown)
+-- @column mqls_low_sample: mqls is below config `minimumSample` (false when the rate is unknown)
+-- @column leads_low_sample: leads is below config `minimumSample` (false when the rate is unknown)
 -- @column closed_window_start: first day of the closed-deal window
 -- @column closed_window_end: first day after the closed-deal window
 -- @column cohort_window_start: first day of the cohort window
@@ -245,6 +251,12 @@ final as (
     cycle_deals,
     -- least() skips nulls: rates the export cannot support do not count.
     coalesce(least(closed_deals, sqls, mqls, leads), 0) < (select minimum_sample from minimum_sample) as low_sample,
+    -- Each divisor of the reverse funnel against the minimum sample, for the step it is divided into.
+    won_deals < (select minimum_sample from minimum_sample) as won_deals_low_sample,
+    closed_deals < (select minimum_sample from minimum_sample) as closed_deals_low_sample,
+    coalesce(sqls < (select minimum_sample from minimum_sample), false) as sqls_low_sample,
+    coalesce(mqls < (select minimum_sample from minimum_sample), false) as mqls_low_sample,
+    coalesce(leads < (select minimum_sample from minimum_sample), false) as leads_low_sample,
     closed_window_start,
     closed_window_end,
     cohort_window_start,

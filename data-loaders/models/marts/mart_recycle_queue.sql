@@ -27,12 +27,19 @@
 -- @column owner_name: name of that rep
 -- @column amount: amount of the lost deal in the reporting currency (its last amount); null for leads
 -- @column channel: inbound, outbound or unknown, of the lost record
+-- @column due_week: the week its due date falls in (int_periods' key, e.g. 2026-W45): what became due in a week is the rows with that key
+-- @column due_month: the month its due date falls in (e.g. 2026-11)
+-- @column due_quarter: the quarter its due date falls in (e.g. 2026-Q4; config `fiscalYearStartMonth`)
 with pool as (
   select * from int_recycle_pool
 ),
 
 as_of as (
   select as_of from int_as_of
+),
+
+settings as (
+  select value::integer as fy_start from config_setting where name = 'fiscal_year_start_month'
 ),
 
 due as (
@@ -52,9 +59,14 @@ due as (
     pool.owner_name,
     team_of_role(users.team, 'inside_sales') as team,
     pool.amount,
-    pool.channel
+    pool.channel,
+    -- The periods it fell due in, by int_periods' rules and labels (the period_* macros).
+    period_key('week', period_start('week', pool.due_date, settings.fy_start), settings.fy_start) as due_week,
+    period_key('month', period_start('month', pool.due_date, settings.fy_start), settings.fy_start) as due_month,
+    period_key('quarter', period_start('quarter', pool.due_date, settings.fy_start), settings.fy_start) as due_quarter
   from pool
   cross join as_of
+  cross join settings
   left join stg_users as users on users.user_id = pool.owner_id
   where pool.is_trackable
     and pool.due_date <= as_of.as_of

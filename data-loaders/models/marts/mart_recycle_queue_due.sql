@@ -1,25 +1,32 @@
--- One row per period (week, month, quarter) in which records on the recycle queue became due: what is
--- new on inside sales' queue since the last meeting. Counts only records still on the queue
--- (mart_recycle_queue); a period where none became due has no row.
+-- One row per inside-sales team × period (week, month, quarter) in which records on its recycle queue
+-- became due: what is new on the team's queue since the last meeting. Counts only records still on the
+-- queue (mart_recycle_queue), by the period keys each queue row carries (due_week, due_month,
+-- due_quarter), so a page marking a row "new" and this count agree; a period where none became due has
+-- no row.
+-- @column team: the inside-sales team whose queue it is (mart_recycle_queue.team)
 -- @column period_type: week, month or quarter
 -- @column period_key: the period's label, as in int_periods
--- @column records: queue records whose due date falls in the period
+-- @column records: the team's queue records whose due date falls in the period
 with queue as (
-  select due_date from mart_recycle_queue
+  select team, 'week' as period_type, due_week as period_key from mart_recycle_queue
+  union all
+  select team, 'month', due_month from mart_recycle_queue
+  union all
+  select team, 'quarter', due_quarter from mart_recycle_queue
 ),
 
 periods as (
-  select period_type, period_key, period_start, period_end
+  select period_type, period_key
   from int_periods
   where period_type in ('week', 'month', 'quarter')
 ),
 
 final as (
-  select periods.period_type, periods.period_key, count(*)::integer as records
+  select queue.team, queue.period_type, queue.period_key, count(*)::integer as records
   from queue
-  join periods on queue.due_date >= periods.period_start and queue.due_date < periods.period_end
-  group by periods.period_type, periods.period_key
+  join periods using (period_type, period_key)
+  group by queue.team, queue.period_type, queue.period_key
 )
 
 select * from final
-order by period_type, period_key
+order by team, period_type, period_key

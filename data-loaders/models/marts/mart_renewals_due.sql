@@ -14,6 +14,7 @@
 -- @column amount: amount in the reporting currency
 -- @column close_date: expected close date
 -- @column days_to_close: days from the as-of date to the close date (negative = overdue)
+-- @column is_overdue: the expected close date is before the as-of date (mart_pipeline's rule, as for aging deals)
 -- @column tier: account tier A, B, C or unknown
 with pipeline as (
   select * from mart_pipeline
@@ -52,6 +53,7 @@ final as (
     amount,
     close_date,
     days_to_close,
+    is_overdue,
     tier
   from ranked
 )

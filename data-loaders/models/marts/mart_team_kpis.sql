@@ -142,8 +142,8 @@ availability as (
       or exists (select 1 from users join teams using (team) where teams.role = 'inside_sales') as has_inside_sales,
     exists (select 1 from opportunities where motion = 'new_business' and created_at is not null) as has_created_dates,
     exists (select 1 from opportunities where outcome <> 'open' and close_date is not null) as has_close_dates,
-    exists (select 1 from opportunities where motion = 'renewal') as has_renewals,
-    exists (select 1 from opportunities where motion = 'expansion') as has_expansion
+    (select has_renewal from int_motions) as has_renewals,
+    (select has_expansion from int_motions) as has_expansion
 ),
 
 kpi_notes as (
