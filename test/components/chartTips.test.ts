@@ -60,8 +60,9 @@ describe("chart tips on tap, hover and focus", () => {
       mql_to_sql_rate: 0.5, mql_to_sql_rate_low: 0.4, mql_to_sql_rate_high: 0.5, mqls: 800,
       lead_to_mql_rate: 0.2, lead_to_mql_rate_low: 0.1, lead_to_mql_rate_high: 0.25, leads: 5_000,
       median_cycle_days_lead_to_won: 87, cycle_deals: 200, note: null,
-    } as PlanRates;
-    const svg = reverseFunnelChart(planFromTarget(rates, 1_000_000, 10), { width: 640, target: 1_000_000 });
+      won_deals_low_sample: false, closed_deals_low_sample: false, sqls_low_sample: false, mqls_low_sample: false, leads_low_sample: false,
+    } satisfies PlanRates;
+    const svg = reverseFunnelChart(planFromTarget(rates, 1_000_000), { width: 640, target: 1_000_000 });
     const [needed, range, divided] = tapRow(svg, svg.querySelectorAll(".steps > g")[0]!);
     expect(needed).toBe("Leads: 1,000 needed");
     expect(range).toMatch(/^If every rate sat at its 95% bound: [\d,]+–[\d,]+$/);
