@@ -96,13 +96,13 @@ describe("card figures trace to their marts", () => {
     expect(await cardValue("Renewals due in 90 days")).toBe(formatCount(renewals.items));
     expect(await cardText("Renewals due in 90 days")).toContain(`${formatCount(renewals.overdue_items)} overdue`);
 
-    // Inside sales: the team's queue, what became due in the selected month (mart_recycle_queue_due), and a rep's list size.
+    // Inside sales: the team's queue, what became due in the selected period, a quarter when the page opens (mart_recycle_queue_due), and a rep's list size.
     await site.page.goto(`${site.url}/teams/inside_sales`, { waitUntil: "networkidle" });
     await expect.poll(() => site.page.locator(".kpi .kpi-value").count()).toBeGreaterThan(2);
     const queue = total("recycle_queue", "team", (d) => d.team === "inside_sales");
     expect(await cardValue("Recycle queue due now")).toBe(formatCount(queue.items));
     const key = await selectedKey();
-    const newlyDue = publishedMart("mart_recycle_queue_due").find((d) => d.team === "inside_sales" && d.period_type === "month" && d.period_key === key);
+    const newlyDue = publishedMart("mart_recycle_queue_due").find((d) => d.team === "inside_sales" && d.period_type === "quarter" && d.period_key === key);
     expect(await cardText("Recycle queue due now")).toContain(`${formatCount(newlyDue?.records ?? 0)} became due in ${key}`);
     const busiest = summary.filter((d) => d.list === "recycle_queue" && d.level === "owner" && d.reason_group === "all" && d.owner_id !== null)
       .sort((a, b) => b.items - a.items)[0]!;
