@@ -4,15 +4,19 @@
 // and every cell, lies inside the table's frame as it first shows (scrolled to the start); at 390×844 (a
 // phone) the row label and the next two key columns do, the rest scrolling inside the card. A person's
 // surname is never cut (two reps named Camille stay apart), and a cut name is whole in its title and on focus.
+// A table hidden at a width is skipped: on a phone a team's act-on lists read as cards (components/cardList.ts)
+// instead — one per row the table holds, in its order, each with its row label and every key column's value
+// as the table shows it — and wider the cards are hidden and the table shows.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { NAVIGATION } from "../../observablehq.config.ts";
 import { launchBrowser } from "../../scripts/browser.ts";
 import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
 import type { SiteName } from "../global-setup.ts";
-import { keyColumnFits, settle } from "./table-fit.ts";
+import { actOnLists, keyColumnFits, settle } from "./table-fit.ts";
 import { watchPage } from "./watch.ts";
 
+const TEAM_PAGES = ["/teams/field_sales", "/teams/inside_sales", "/teams/customer_success", "/teams/marketing"];
 const PATHS = NAVIGATION.flatMap((entry) => ("pages" in entry ? entry.pages! : [entry])).map((p) => p.path!);
 
 /** How many key columns a phone shows without scrolling: the row label and the next two. */
@@ -79,6 +83,40 @@ for (const site of ["siteDir", "koreanSiteDir"] as const satisfies readonly Site
       expect(problems).toEqual([]);
     });
 
+    it.each(TEAM_PAGES)("%s: the act-on lists read as cards at 390 px, as the table at 1280 px", async (path) => {
+      const problems: string[] = [];
+      const wide = await open(path, VIEWPORTS[0], problems);
+      const tables = await actOnLists(wide);
+      await wide.close();
+      expect(tables.length, `${path} has no act-on list`).toBeGreaterThan(0);
+      for (const list of tables) {
+        const where = `${path}, ${list.file}`;
+        expect(list.tableShown && !list.cardsShown, `${where} at 1280 px: the table shows, the cards do not`).toBe(true);
+        expect(list.rows.length, where).toBeGreaterThan(0);
+        // The cards hold the table's rows in its order: the row label and each key column as the table shows it.
+        expect(list.cards, where).toEqual(list.rows);
+      }
+      const phone = await open(path, VIEWPORTS[1], problems);
+      const cards = await actOnLists(phone);
+      expect(cards.map((list) => list.file)).toEqual(tables.map((list) => list.file));
+      for (const [i, list] of cards.entries()) {
+        const where = `${path}, ${list.file} at 390 px`;
+        expect(list.tableShown || !list.cardsShown, `${where}: the cards show, the table does not`).toBe(false);
+        expect(list.cards.length, where).toBe(tables[i]!.rows.length);
+        // The first cards show; the rest open with "Show N more". Every value a card shows lies in the window.
+        expect(list.shown, where).toBe(Math.min(list.cards.length, list.open));
+        expect(list.outside, where).toEqual([]);
+        expect(list.missing, where).toEqual([]);
+      }
+      await phone.evaluate(() => document.querySelectorAll(".act-on .card-list details").forEach((d) => d.setAttribute("open", "")));
+      for (const [i, list] of (await actOnLists(phone)).entries()) {
+        expect(list.shown, `${path}, ${list.file} at 390 px, every card open`).toBe(tables[i]!.rows.length);
+        expect(list.outside).toEqual([]);
+      }
+      await phone.close();
+      expect(problems).toEqual([]);
+    });
+
     it("makes no request outside its own origin", () => {
       expect(outside).toEqual([]);
     });
@@ -101,10 +139,11 @@ describe("a name cut to fit", () => {
 
   it("keeps its whole text in its title and the page, and shows it whole on focus", async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${server.url}/teams/field_sales`, { waitUntil: "networkidle" });
+    // The recycling page's queue (a team page's act-on lists are cards on a phone).
+    await page.goto(`${server.url}/recycling`, { waitUntil: "networkidle" });
     await settle(page);
     // An account name on a phone: cut with "…" at its end, the whole name in its title and text.
-    const cut = page.locator(".act-on .data-table tbody td:nth-child(2) .cell-name").filter({ hasText: /.{20}/ }).first();
+    const cut = page.locator(".data-table:has(th[data-column=account_name]) tbody td:nth-child(2) .cell-name").filter({ hasText: /.{20}/ }).first();
     const state = () => cut.evaluate((el: HTMLElement) => ({
       title: el.title,
       text: el.textContent,

@@ -67,3 +67,82 @@ const IN_PAGE = String.raw`() => {
   }
   return results;
 }`;
+
+/**
+ * A team page's act-on lists (components/cardList.ts beside a `.data-table.has-cards`): for each, the
+ * table's rows (all of them, loaded by scrolling the table when it shows) as its row label and key columns'
+ * text, the cards' title and key values in the same shape ("" read as "–", as the table shows an empty
+ * cell), which of the two shows, how many cards show and how many open at first, the values a shown card
+ * puts outside the window, and the shown cards that lack a title.
+ */
+export interface ActOnList {
+  file: string;
+  keys: string[];
+  rows: string[][];
+  cards: string[][];
+  tableShown: boolean;
+  cardsShown: boolean;
+  shown: number;
+  open: number;
+  outside: string[];
+  missing: string[];
+}
+
+export function actOnLists(page: Page): Promise<ActOnList[]> {
+  return page.evaluate(`(${ACT_ON_IN_PAGE})()`) as Promise<ActOnList[]>;
+}
+
+const ACT_ON_IN_PAGE = String.raw`async () => {
+  const out = [];
+  const text = (el) => (el ? el.textContent || "" : "").replace(/\s+/g, " ").trim() || "–";
+  // checkVisibility: a card inside a closed <details> has boxes but is not shown (content-visibility).
+  const shown = (el) => el.getClientRects().length > 0 && el.checkVisibility();
+  for (const wrapper of document.querySelectorAll(".act-on .data-table.has-cards")) {
+    const frame = wrapper.querySelector(".table-frame");
+    const form = frame.querySelector("form");
+    const tableShown = shown(form);
+    if (tableShown) {
+      let count = -1;
+      for (let i = 0; i < 60 && form.querySelectorAll("tbody tr").length !== count; i++) {
+        count = form.querySelectorAll("tbody tr").length;
+        form.scrollTop = form.scrollHeight;
+        await new Promise((r) => setTimeout(r, 120));
+      }
+      form.scrollTop = 0;
+    }
+    const ths = Array.from(form.querySelectorAll("thead th"));
+    const keys = (frame.dataset.keyColumns || "").split(" ").filter(Boolean);
+    const index = keys.map((k) => ths.findIndex((th) => th.dataset.column === k));
+    const rows = Array.from(form.querySelectorAll("tbody tr"), (tr) => index.map((i) => text(tr.children[i])));
+    const list = wrapper.nextElementSibling;
+    const items = list && list.classList.contains("card-list") ? Array.from(list.querySelectorAll("li.row-card")) : [];
+    const cards = items.map((li) => [
+      text(li.querySelector(".row-card-title")),
+      ...keys.slice(1).map((k) => text(li.querySelector('.row-card-keys > [data-column="' + k + '"] > dd'))),
+    ]);
+    const outside = [];
+    const missing = [];
+    const width = document.documentElement.clientWidth;
+    const visible = items.filter(shown);
+    for (const li of visible) {
+      const title = li.querySelector(".row-card-title");
+      if (!title || !title.textContent.trim() || !shown(title)) missing.push(text(title));
+      for (const el of li.querySelectorAll(".row-card-title, dt, dd")) {
+        for (const r of el.getClientRects()) if (r.left < -0.5 || r.right > width + 0.5) outside.push(text(title) + ": " + text(el));
+      }
+    }
+    out.push({
+      file: wrapper.dataset.filename || "",
+      keys,
+      rows,
+      cards,
+      tableShown,
+      cardsShown: !!list && shown(list),
+      shown: visible.length,
+      open: list ? list.querySelectorAll(":scope > ul > li").length : 0,
+      outside,
+      missing,
+    });
+  }
+  return out;
+}`;
