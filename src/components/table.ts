@@ -49,6 +49,9 @@ export interface TableOptions {
   wrap?: string[];
 }
 
+/** How many rows past a table's `rows` it shows whole rather than scroll. */
+const EXTRA_ROWS_SHOWN = 6;
+
 export function dataTable(rows: Record<string, any>[], options: TableOptions = {}): HTMLElement {
   const { columns, header = {}, format = {}, filename = "table.csv", locale = "en", rows: visibleRows = 12, fullList, download: downloadRows, key, people = PEOPLE, wrap = [] } = options;
   const wrapper = document.createElement("div");
@@ -64,7 +67,13 @@ export function dataTable(rows: Record<string, any>[], options: TableOptions = {
   const formats: Record<string, (value: any, i: number, data: any) => any> = { ...booleanFormats(rows, keep, format), ...format };
   for (const column of names) formats[column] = nameFormat(formats[column], people.includes(column));
   for (const column of wrap) if (keep.includes(column)) formats[column] = partsFormat(formats[column]);
-  const table = Inputs.table(rows, { columns: keep, header: headers, format: formats, rows: visibleRows, select: false, layout: "auto" });
+  // A table a few rows longer than `rows` shows them all: a box that ends on a row boundary looks
+  // complete and hides the rest (the weakest reps, the oldest quarters). A longer one scrolls, and
+  // stops half-way through a row so that the reader sees there is more.
+  const showAll = rows.length <= visibleRows + EXTRA_ROWS_SHOWN;
+  const table = Inputs.table(rows, { columns: keep, header: headers, format: formats, rows: showAll ? Math.max(rows.length, 1) : visibleRows + 0.5, select: false, layout: "auto" }) as HTMLElement;
+  // Inputs sizes the box for one-line headers; a header that wraps (Korean, narrow columns) would push the last row out of it.
+  if (showAll) table.style.maxHeight = "none";
   // The CSV keeps the page's own column order.
   const download = fullList ? fullListLink(fullList, filename, locale) : downloadButton(
     () => downloadRows ?? rows.map((row) => Object.fromEntries(given.map((c) => [headers[c], row[c]]))),

@@ -17,6 +17,16 @@ describe("dataTable", () => {
     expect(headers).toEqual(["Account", "Close date", "Amount", "low sample", "Compared with"]);
   });
 
+  it("shows every row of a table a few rows longer than its `rows`; a longer one scrolls and stops half-way through a row", () => {
+    const reps = Array.from({ length: 13 }, (_, i) => ({ rep: `Rep ${i + 1}`, won: i }));
+    const short = dataTable(reps, { rows: 8 }).querySelector("form") as HTMLElement;
+    expect(short.style.maxHeight).toBe("none");
+    expect(short.querySelectorAll("tbody tr")).toHaveLength(13);
+    const long = dataTable(Array.from({ length: 40 }, (_, i) => ({ rep: `Rep ${i + 1}`, won: i })), { rows: 8 }).querySelector("form") as HTMLElement;
+    // Inputs' box: (rows + 1) rows of 22 px less a pixel, here 8.5 rows and the header.
+    expect(long.style.maxHeight).toBe(`${(8.5 + 1) * 22 - 1}px`);
+  });
+
   it("shows true/false as a check mark or nothing", () => {
     const cells = Array.from(dataTable(rows).querySelectorAll("tbody tr"), (tr) => tr.children[4]!.textContent);
     expect(cells).toEqual(["✓", ""]);
