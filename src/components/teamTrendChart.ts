@@ -68,6 +68,10 @@ export function teamTrendChart(
         y: "value",
         fill: (d: TrendRow) => (d.period_key === selectedKey ? color : "currentColor"),
         fillOpacity: (d: TrendRow) => (d.period_key === selectedKey ? (d.is_complete ? 1 : 0.6) : d.is_complete ? 0.28 : 0.12),
+        // A period in progress is also outlined, dashed: its faint fill alone nearly vanishes on a dark page.
+        stroke: (d: TrendRow) => (d.is_complete ? "none" : d.period_key === selectedKey ? color : "currentColor"),
+        strokeOpacity: 0.6,
+        strokeDasharray: "3 2",
         tip: true,
         title: (d: TrendRow) =>
           [

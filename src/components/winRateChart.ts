@@ -72,7 +72,7 @@ export function winRateChart(rows: Row[], options: WinRateChartOptions = {}): HT
   const byKey = new Map(sorted.map((d) => [key(d), d]));
   const names = new Map(sorted.map((d) => [key(d), labelOf(d)]));
   const low = new Set(sorted.filter((d) => d.low_sample).map(key));
-  const opacity = (d: Row) => (d.low_sample ? 0.38 : 1);
+  const opacity = (d: Row) => (d.low_sample ? 0.55 : 1);
 
   const narrow = width < 480;
   // A name is cut (full text on hover) only past 38% of the width; n and the low-sample mark fit at the end.
@@ -137,7 +137,7 @@ export function winRateChart(rows: Row[], options: WinRateChartOptions = {}): HT
         x2: "win_rate_high",
         stroke: COUNT_COLOR,
         strokeWidth: 2.5,
-        strokeOpacity: (d: Row) => (d.low_sample ? 0.3 : 0.7),
+        strokeOpacity: (d: Row) => (d.low_sample ? 0.45 : 0.8),
         title,
       }),
       Plot.dot(sorted.filter((d) => d.win_rate !== null), {

@@ -1,4 +1,4 @@
-// No chart label is clipped or cut short: on every page, at a desktop's and a phone's width, in English
+// No chart label is clipped or cut short, and no card's figure spills out of its card: on every page, at a desktop's and a phone's width, in English
 // and in Korean (wider words), on the sample and on an export shaped differently.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -34,6 +34,11 @@ describe("chart labels fit their charts in Chromium", () => {
           // Charts drawn in resize() come after the first layout.
           await page.waitForTimeout(200);
           cut.push(...(await cutChartText(page)).map((line) => `${width} px ${path}: ${line}`));
+          // A card's figure keeps one line and fits its card (it shrinks with a narrow card, never breaks or spills).
+          const spilled = await page.$$eval(".kpi-value", (values) =>
+            values.filter((v) => v.scrollWidth > v.clientWidth + 1).map((v) => `figure "${v.textContent}" is ${v.scrollWidth - v.clientWidth} px wider than its card`),
+          );
+          cut.push(...spilled.map((line) => `${width} px ${path}: ${line}`));
         }
         await page.close();
       }
