@@ -306,7 +306,7 @@ export function recycleYieldChart(rows: Row[], options: YieldChartOptions = {}):
 }
 
 /**
- * The recycle pool per reason group as nested bars: the pool (pale), the records that came back
+ * The recycle pool per reason group as nested bars: the pool (faint), the records that came back
  * (re-engagement), and those whose return was won; the two rates written at the end of the row.
  */
 export function recyclePoolChart(rows: Row[], { width: requestedWidth = 640, locale = "en" as Locale, highlight = "all" } = {}): SVGSVGElement {
