@@ -85,6 +85,12 @@ describe("mart notes in the site's language (test/fixtures/closed-deals)", () =>
     expect(await query(korean, sql)).toEqual([{ change_note: "진행 중인 기간" }]);
   });
 
+  it("says which of the export's dates is the as-of date in the site's language (the data-quality page shows it)", async () => {
+    // closed-deals: the latest plausible date it holds is a deal's creation date.
+    expect(await query(english, "select as_of_reason from int_as_of")).toEqual([{ as_of_reason: "the latest date in the export: opportunity created" }]);
+    expect(await query(korean, "select as_of_reason from int_as_of")).toEqual([{ as_of_reason: "내보내기의 가장 최근 날짜: 영업기회 생성일" }]);
+  });
+
   it("leaves no note of the converted marts purely English", async () => {
     const notes = await noteValues(korean);
     expect(notes.length).toBeGreaterThan(0);

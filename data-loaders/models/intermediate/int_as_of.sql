@@ -12,15 +12,15 @@
 -- Read from the sources directly, because staging judges close dates against it.
 -- @column as_of: the date the data describes
 -- @column as_of_source: config (asOf set), export (its latest date) or clock (an export without dates)
--- @column as_of_reason: which of the export's dates it is, for the data-quality page
+-- @column as_of_reason: which of the export's dates it is, for the data-quality page (in the site's language)
 with candidates as (
-  select 'lead created' as what, parse_timestamp(created_at) as ts from src_leads
-  union all select 'lead changed', parse_timestamp(modified_at) from src_leads
-  union all select 'opportunity created', parse_timestamp(created_at) from src_opportunities
-  union all select 'opportunity changed', parse_timestamp(modified_at) from src_opportunities
-  union all select 'stage change', parse_timestamp(entered_at) from src_opportunity_history
+  select say('lead created', '리드 생성일') as what, parse_timestamp(created_at) as ts from src_leads
+  union all select say('lead changed', '리드 수정일'), parse_timestamp(modified_at) from src_leads
+  union all select say('opportunity created', '영업기회 생성일'), parse_timestamp(created_at) from src_opportunities
+  union all select say('opportunity changed', '영업기회 수정일'), parse_timestamp(modified_at) from src_opportunities
+  union all select say('stage change', '단계 변경일'), parse_timestamp(entered_at) from src_opportunity_history
   union all
-  select 'closed deal''s close date', parse_timestamp(close_date)
+  select say('closed deal''s close date', '종결된 영업기회의 마감일'), parse_timestamp(close_date)
   from src_opportunities
   where opportunity_outcome(closed_flag(is_closed, status), won_flag(is_won, status), stage_step(stage_name, pipeline)) <> 'open'
     and not exists (select 1 from src_opportunities where modified_at is not null)
@@ -54,9 +54,9 @@ final as (
       else 'clock'
     end as as_of_source,
     case
-      when exists (select 1 from configured) then 'set in config (asOf)'
-      when exists (select 1 from latest) then 'the latest date in the export: ' || (select what from latest)
-      else 'the export holds no dates: the build''s date'
+      when exists (select 1 from configured) then say('set in config (asOf)', '설정 (asOf)에서 지정')
+      when exists (select 1 from latest) then say('the latest date in the export: ', '내보내기의 가장 최근 날짜: ') || (select what from latest)
+      else say('the export holds no dates: the build''s date', '내보내기에 날짜가 없음: 빌드한 날짜')
     end as as_of_reason
 )
 
