@@ -29,7 +29,7 @@ describe("win rate page in Chromium", () => {
     const rowEnds = ends.filter((t) => t.startsWith("n="));
     expect(rowEnds.slice(-marked.length)).toEqual(marked);
     const opacities = await reps.locator("g.count circle").evaluateAll((cs) => cs.map((c) => c.getAttribute("fill-opacity")));
-    expect(opacities).toContain("0.38");
+    expect(opacities).toContain("0.55");
   });
 
   it("shows the overall win rate with its interval and the lost reasons", async () => {
