@@ -20,7 +20,7 @@ import { translator } from "./words.js";
 /** The scorecard's words in both languages (read through t()). */
 const WORDS = {
   measure: {
-    average_deal_size: ["Average deal size", "평균 계약 금액"],
+    average_deal_size: ["Average deal size", "평균 수주 금액"],
     median_cycle_days: ["Median cycle (days)", "영업 사이클 중앙값 (일)"],
     open_pipeline: ["Open pipeline", "진행 중 파이프라인"],
     open_deals: ["Open deals", "진행 중 건수"],

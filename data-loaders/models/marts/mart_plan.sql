@@ -264,11 +264,11 @@ final as (
     nullif(concat_ws('; ',
       case when not has_close_dates then
         say('no closed opportunity has a close date: deal size, win rate and cycle cannot be computed',
-          '종료된 영업기회에 종료일이 하나도 없습니다: 평균 계약 금액, 승률, 영업 사이클을 계산할 수 없습니다')
+          '종료된 영업기회에 종료일이 하나도 없습니다: 평균 수주 금액, 승률, 영업 사이클을 계산할 수 없습니다')
       end,
       case when has_close_dates and closed_window_start is null then
         say('no complete quarter yet: deal size, win rate and cycle cannot be computed',
-          '끝난 분기가 아직 없습니다: 평균 계약 금액, 승률, 영업 사이클을 계산할 수 없습니다')
+          '끝난 분기가 아직 없습니다: 평균 수주 금액, 승률, 영업 사이클을 계산할 수 없습니다')
       end,
       case when not has_leads then
         say('the export has no leads: lead, MQL and SQL conversions cannot be computed',
