@@ -19,6 +19,7 @@
 import * as Inputs from "@observablehq/inputs";
 import { downloadButton } from "./csv.js";
 import { label, type Locale } from "./labels.js";
+import { textColumns } from "./text.js";
 
 export interface TableOptions {
   columns?: string[];
@@ -150,15 +151,10 @@ const LONG_TEXT = 24;
  * LONG_TEXT. Names ("Camille de Vries"), stages and dates stay on one line.
  */
 export function wrapColumns(rows: Record<string, any>[], columns: string[]): string[] {
-  const long = (value: unknown) => typeof value === "string" && /\S\s+\S/.test(value) && textWidth(value) > LONG_TEXT;
+  const long = (value: unknown) => typeof value === "string" && /\S\s+\S/.test(value) && textColumns(value) > LONG_TEXT;
   return columns.filter((column) => rows.slice(0, 200).some((row) => long(row[column])));
 }
 
-function textWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(char) ? 2 : 1;
-  return width;
-}
 
 /** A name wider than this (in widths of a Latin letter; a Korean letter counts two) may be cut: it takes focus, to be read whole. */
 const LONG_NAME = 14;
@@ -189,13 +185,13 @@ function nameFormat(format: ((value: any, i: number, data: any) => any) | undefi
       tail.textContent = text.slice(cut + 1);
       tail.className = "cell-name-last";
       // Room kept for the last word (style.css): its width estimated in widths of a digit, a little over.
-      span.style.setProperty("--last", `${textWidth(tail.textContent) + 0.5}ch`);
+      span.style.setProperty("--last", `${textColumns(tail.textContent) + 0.5}ch`);
       span.append(head, tail);
     } else {
       head.textContent = text;
       span.append(head);
     }
-    if (textWidth(text) > LONG_NAME) span.tabIndex = 0;
+    if (textColumns(text) > LONG_NAME) span.tabIndex = 0;
     return span;
   };
 }

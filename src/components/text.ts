@@ -4,10 +4,20 @@
  * of its margin: labels are measured and wrapped here instead.
  */
 
+/** Hangul, CJK and full-width forms: a glyph about as wide as two Latin letters. */
+const WIDE = /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/;
+
 /** A rough width in pixels of a 10px label: Hangul and other wide glyphs count double. */
 export function textWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7a3\uff00-\uffef]/.test(ch) ? 10 : 6;
+  for (const ch of text) width += WIDE.test(ch) ? 10 : 6;
+  return width;
+}
+
+/** A text's width in widths of a Latin letter (a table's `ch`): a wide glyph counts two. */
+export function textColumns(text: string): number {
+  let width = 0;
+  for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
   return width;
 }
 

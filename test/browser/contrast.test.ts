@@ -5,13 +5,10 @@
 // reads at 4.5:1, or 3:1 when large. A failure lists every offender: page, theme, element, colours, ratio.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "../../scripts/browser.ts";
-import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
+import { describe, expect, inject, it } from "vitest";
 import type { SiteName } from "../global-setup.ts";
 import { collectTextSamples, contrastRatio, flatten, required, sampleRatio, type Rgba, type TextSample } from "./contrast.ts";
-import { watchPage } from "./watch.ts";
+import { servedSite, watchPage } from "./watch.ts";
 
 const WHITE: Rgba = [255, 255, 255, 1];
 const BLACK: Rgba = [0, 0, 0, 1];
@@ -45,31 +42,20 @@ const SITES: Array<[SiteName, string[] | null]> = [
 
 for (const [site, only] of SITES) {
   describe(`${site}: every text at WCAG AA contrast`, () => {
-    let server: StaticServer;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      server = await serveStatic(inject(site));
-      browser = await launchBrowser();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const served = servedSite(site);
 
     for (const scheme of ["light", "dark"] as const) {
       it(`in the ${scheme} theme`, async () => {
         const paths = only ?? sitePaths(inject(site));
         expect(paths.length).toBeGreaterThanOrEqual(only ? 2 : 12);
         const problems: string[] = [];
-        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        const page = await served.browser.newPage({ viewport: { width: 1280, height: 800 } });
         await page.emulateMedia({ colorScheme: scheme });
-        await watchPage(page, server.url, problems, []);
+        await watchPage(page, served.server.url, problems, []);
         const offenders: string[] = [];
         const measured = { th: 0, td: 0, kpi: 0, chart: 0, control: 0, text: 0 };
         for (const path of paths) {
-          await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
+          await page.goto(`${served.server.url}${path}`, { waitUntil: "networkidle" });
           await expect.poll(() => page.locator("#observablehq-main observablehq-loading").count(), { timeout: 15_000 }).toBe(0);
           expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(scheme === "dark");
           for (const sample of await page.evaluate(collectTextSamples)) {

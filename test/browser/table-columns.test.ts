@@ -7,14 +7,12 @@
 // A table hidden at a width is skipped: on a phone a team's act-on lists read as cards (components/cardList.ts)
 // instead — one per row the table holds, in its order, each with its row label and every key column's value
 // as the table shows it — and wider the cards are hidden and the table shows.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { NAVIGATION } from "../../observablehq.config.ts";
-import { launchBrowser } from "../../scripts/browser.ts";
-import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
 import type { SiteName } from "../global-setup.ts";
 import { actOnLists, keyColumnFits, settle } from "./table-fit.ts";
-import { watchPage } from "./watch.ts";
+import { servedSite, watchPage } from "./watch.ts";
 
 const TEAM_PAGES = ["/teams/field_sales", "/teams/inside_sales", "/teams/customer_success", "/teams/marketing"];
 const PATHS = NAVIGATION.flatMap((entry) => ("pages" in entry ? entry.pages! : [entry])).map((p) => p.path!);
@@ -29,24 +27,13 @@ const VIEWPORTS = [
 
 for (const site of ["siteDir", "koreanSiteDir"] as const satisfies readonly SiteName[]) {
   describe(`key columns in view (${site === "siteDir" ? "the sample site" : "the Korean site"})`, () => {
-    let server: StaticServer;
-    let browser: Browser;
+    const served = servedSite(site);
     const outside: string[] = [];
 
-    beforeAll(async () => {
-      server = await serveStatic(inject(site));
-      browser = await launchBrowser();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
-
     async function open(path: string, viewport: { width: number; height: number }, problems: string[]): Promise<Page> {
-      const page = await browser.newPage({ viewport });
-      await watchPage(page, server.url, problems, outside, `${path}: `);
-      await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
+      const page = await served.browser.newPage({ viewport });
+      await watchPage(page, served.server.url, problems, outside, `${path}: `);
+      await page.goto(`${served.server.url}${path}`, { waitUntil: "networkidle" });
       await settle(page);
       return page;
     }
@@ -124,23 +111,12 @@ for (const site of ["siteDir", "koreanSiteDir"] as const satisfies readonly Site
 }
 
 describe("a name cut to fit", () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveStatic(inject("siteDir"));
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = servedSite("siteDir");
 
   it("keeps its whole text in its title and the page, and shows it whole on focus", async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await served.browser.newPage({ viewport: { width: 390, height: 844 } });
     // The recycling page's queue (a team page's act-on lists are cards on a phone).
-    await page.goto(`${server.url}/recycling`, { waitUntil: "networkidle" });
+    await page.goto(`${served.server.url}/recycling`, { waitUntil: "networkidle" });
     await settle(page);
     // An account name on a phone: cut with "…" at its end, the whole name in its title and text.
     const cut = page.locator(".data-table:has(th[data-column=account_name]) tbody td:nth-child(2) .cell-name").filter({ hasText: /.{20}/ }).first();

@@ -40,6 +40,29 @@ export interface SitePage {
   outside: string[];
 }
 
+/** A built site served on loopback and a Chromium to open its pages in. */
+export interface ServedSite {
+  server: StaticServer;
+  browser: Browser;
+}
+
+/**
+ * Serve a site the global setup built and launch Chromium before the calling describe's tests; close both
+ * after them. The fields are filled in beforeAll: read them inside tests.
+ */
+export function servedSite(site: SiteName = "siteDir"): ServedSite {
+  const state = {} as ServedSite;
+  beforeAll(async () => {
+    state.server = await serveStatic(inject(site));
+    state.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.server?.close();
+  });
+  return state;
+}
+
 /**
  * Serve the sample site (or another the global setup built) and open one watched page on it (watchPage) before the
  * calling describe's tests, at `path` when given; close both after them. The fields are filled in
@@ -47,19 +70,12 @@ export interface SitePage {
  */
 export function sitePage({ path, site = "siteDir" }: { path?: string; site?: SiteName } = {}): SitePage {
   const state: SitePage = { page: undefined as unknown as Page, url: "", problems: [], outside: [] };
-  let server: StaticServer | undefined;
-  let browser: Browser | undefined;
+  const served = servedSite(site);
   beforeAll(async () => {
-    server = await serveStatic(inject(site));
-    state.url = server.url;
-    browser = await launchBrowser();
-    state.page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await watchPage(state.page, server.url, state.problems, state.outside);
-    if (path) await state.page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    state.url = served.server.url;
+    state.page = await served.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await watchPage(state.page, state.url, state.problems, state.outside);
+    if (path) await state.page.goto(`${state.url}${path}`, { waitUntil: "networkidle" });
   });
   return state;
 }
